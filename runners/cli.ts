@@ -1,0 +1,45 @@
+/** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
+import { serveCommand } from './commands/serve.js';
+import { UsageError } from './commands/usage.js';
+
+const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: serveCommand },
+};
+
+export const HELP = `lambda-eic: conformance suite, emulator and mocks for the AWS Lambda event-invoke-config API
+
+Usage: lambda-eic <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`)
+  .join('\n')}
+
+Run 'lambda-eic <command> --help' for a command's options.
+Exit codes: 0 success, 1 conformance failures, 2 usage error or unreachable target.`;
+
+/**
+ * Runs the CLI and returns its exit code.
+ * @example await main(['serve', '--port', '4010'])
+ */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`lambda-eic ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+/** Usage errors: a one-line reason and exit code 2, never a stack trace. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * Parses a subcommand's options strictly; `--help` prints the help text and returns undefined.
+ * @example parseOptions(['--port', '4010'], { port: { type: 'string' } }, 'help text')?.port // '4010'
+ */
+export function parseOptions<O extends Options>(argv: string[], options: O, help: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  if ((parsed.values as Record<string, unknown>).help) {
+    console.log(help);
+    return undefined;
+  }
+  return parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K] extends { multiple: true } ? string[] : string };
+}
+
+/**
+ * A whole number within bounds, or a usage error naming the option.
+ * @example integerOption('--port', '4010', 0, 65535) // 4010
+ */
+export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
+  return Number(value);
+}

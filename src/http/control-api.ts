@@ -1,0 +1,72 @@
+/**
+ * The emulator's own control API under a reserved prefix (in the spirit of moto's `/moto-api/`):
+ * reset state, arm and list faults, inspect state. Not part of AWS.
+ *
+ *   GET    /_lambda-eic/health        -> 200 {"status":"ok"}
+ *   POST   /_lambda-eic/reset         -> 200 {"reset":true}
+ *   GET    /_lambda-eic/faults        -> 200 {"faults":[...]}
+ *   POST   /_lambda-eic/faults        -> 201 {"fault":{...}}   body: FaultSpec
+ *   DELETE /_lambda-eic/faults        -> 204
+ *   GET    /_lambda-eic/state         -> 200 {"regions":[...]}
+ */
+import type { Emulator } from '../model/emulator.js';
+import { FAULT_KINDS, type FaultSpec } from '../model/faults.js';
+import { snapshot } from '../model/snapshot.js';
+import { isPlainObject } from '../model/validate.js';
+import type { WireResponse } from './codec.js';
+
+export const CONTROL_PREFIX = '/_lambda-eic';
+
+const json = (status: number, value: unknown): WireResponse => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(value),
+});
+const problem = (status: number, message: string) => json(status, { message });
+
+function parseFault(body: Buffer): FaultSpec | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    return 'the body must be JSON: {"operation": "PutFunctionEventInvokeConfig" | "*", "kind": "throttle" | "service" | "conflict", "times": 1}';
+  }
+  if (!isPlainObject(value)) return 'the body must be a JSON object';
+  const { operation, kind, times, retryAfterSeconds, reason, message } = value;
+  if (typeof operation !== 'string' || operation === '') return 'operation must be an operation name or "*"';
+  if (typeof kind !== 'string' || !FAULT_KINDS.includes(kind as never)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  if (times !== undefined && (!Number.isInteger(times) || (times as number) < 1)) return 'times must be a whole number of at least 1';
+  if (retryAfterSeconds !== undefined && (!Number.isInteger(retryAfterSeconds) || (retryAfterSeconds as number) < 0))
+    return 'retryAfterSeconds must be a whole number';
+  if (reason !== undefined && typeof reason !== 'string') return 'reason must be a string';
+  if (message !== undefined && typeof message !== 'string') return 'message must be a string';
+  return value as unknown as FaultSpec;
+}
+
+/**
+ * Answers a control-API request.
+ * @example handleControl(emulator, 'POST', '/_lambda-eic/reset', Buffer.alloc(0)).status // 200
+ */
+export function handleControl(emulator: Emulator, method: string, path: string, body: Buffer): WireResponse {
+  const what = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '');
+  switch (`${method} ${what}`) {
+    case 'GET /health':
+      return json(200, { status: 'ok' });
+    case 'POST /reset':
+      emulator.reset();
+      return json(200, { reset: true });
+    case 'GET /faults':
+      return json(200, { faults: emulator.faults.list() });
+    case 'POST /faults': {
+      const spec = parseFault(body);
+      return typeof spec === 'string' ? problem(400, spec) : json(201, { fault: emulator.faults.add(spec) });
+    }
+    case 'DELETE /faults':
+      emulator.faults.clear();
+      return { status: 204, headers: {}, body: '' };
+    case 'GET /state':
+      return json(200, snapshot(emulator));
+    default:
+      return problem(404, `no control endpoint ${method} ${path}; see ${CONTROL_PREFIX}/health, /reset, /faults, /state`);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Request matching: method and path to an operation and its URI labels. Kept apart from decoding.
+ */
+import { LAMBDA_ROUTES } from '../spec/lambda-routes.js';
+import { OPERATIONS, type OperationName } from '../spec/operations.js';
+
+export type RouteMatch =
+  | { readonly kind: 'operation'; readonly operation: OperationName; readonly labels: Readonly<Record<string, string>> }
+  | { readonly kind: 'unsupported'; readonly operation: string }
+  | { readonly kind: 'unknown' };
+
+const segmentsOf = (path: string): string[] => {
+  const trimmed = path.length > 1 && path.endsWith('/') && !path.endsWith('//') ? path.slice(0, -1) : path;
+  return trimmed.split('/').slice(1);
+};
+
+const decode = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+interface CompiledRoute {
+  readonly method: string;
+  readonly segments: readonly string[];
+  readonly query?: string;
+  readonly name: string;
+}
+
+const compile = (method: string, uri: string, name: string): CompiledRoute => {
+  const [path, query] = uri.split('?');
+  return { method, segments: segmentsOf(path!), ...(query ? { query } : {}), name };
+};
+
+const OWN = Object.entries(OPERATIONS).map(([name, spec]) => compile(spec.method, spec.uri, name));
+const ALL = LAMBDA_ROUTES.map(([method, uri, name]) => compile(method, uri, name));
+
+function matchRoute(route: CompiledRoute, method: string, segments: readonly string[], search: URLSearchParams) {
+  if (route.method !== method || route.segments.length !== segments.length) return undefined;
+  if (route.query) {
+    const [key, value] = route.query.split('=');
+    if (value === undefined ? !search.has(key!) : search.get(key!) !== value) return undefined;
+  }
+  const labels: Record<string, string> = {};
+  for (let i = 0; i < segments.length; i++) {
+    const pattern = route.segments[i]!;
+    const actual = segments[i]!;
+    if (pattern.startsWith('{') && pattern.endsWith('}')) labels[pattern.slice(1, -1)] = decode(actual);
+    else if (pattern !== actual) return undefined;
+  }
+  return labels;
+}
+
+/**
+ * Finds the operation for a request; names a Lambda operation this emulator does not implement.
+ * @example route('GET', '/2019-09-25/functions/my-function/event-invoke-config', new URLSearchParams())
+ * // { kind: 'operation', operation: 'GetFunctionEventInvokeConfig', labels: { FunctionName: 'my-function' } }
+ */
+export function route(method: string, path: string, search: URLSearchParams): RouteMatch {
+  const segments = segmentsOf(path);
+  // Routes with a query discriminator first (none of ours have one), then the most literal segments.
+  for (const r of OWN) {
+    const labels = matchRoute(r, method, segments, search);
+    if (labels) return { kind: 'operation', operation: r.name as OperationName, labels };
+  }
+  const other = ALL.filter((r) => r.query).find((r) => matchRoute(r, method, segments, search))
+    ?? ALL.find((r) => matchRoute(r, method, segments, search));
+  return other ? { kind: 'unsupported', operation: other.name } : { kind: 'unknown' };
+}

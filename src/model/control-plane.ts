@@ -1,0 +1,199 @@
+/**
+ * The control-plane subset needed to arrange state: functions (a zip is accepted and kept, never
+ * run), published versions and aliases. Answers follow AWS's shapes; messages come from the catalogue.
+ */
+import { createHash } from 'node:crypto';
+import { fail } from './aws-error.js';
+import type { Context } from './context.js';
+import { aliasConfiguration, functionConfiguration, pageOf } from './function-view.js';
+import { LATEST, functionArn, isVersionNumber } from './names.js';
+import type { CodeSettings, FunctionRecord, RegionState } from './state.js';
+import { findFunction, functionRef, resolveTarget } from './targets.js';
+
+type Input = Readonly<Record<string, unknown>>;
+
+const ZIP_MAGIC = [0x50, 0x4b];
+const toBytes = (v: unknown): Uint8Array | undefined =>
+  v instanceof Uint8Array ? v : typeof v === 'string' ? Buffer.from(v, 'base64') : undefined;
+
+function zipFrom(code: Input | undefined): Uint8Array {
+  const zip = toBytes(code?.ZipFile);
+  if (zip === undefined) {
+    if (code?.S3Bucket !== undefined || code?.ImageUri !== undefined) return new Uint8Array();
+    throw fail('codeMissing');
+  }
+  if (zip.length < 4 || zip[0] !== ZIP_MAGIC[0] || zip[1] !== ZIP_MAGIC[1]) throw fail('codeNotZip');
+  return zip;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64');
+
+/** The function named by a FunctionName, or the 404 "Function not found: <arn>". */
+function requireFunction(state: RegionState, functionName: string, ctx: Context, qualifier?: string): FunctionRecord {
+  const target = resolveTarget(functionName, qualifier, ctx);
+  const fn = findFunction(state, target);
+  const shownQualifier = qualifier ?? target.ref.qualifier;
+  if (!fn) throw fail('functionNotFound', functionArn(ctx, target.name, shownQualifier));
+  return fn;
+}
+
+function settingsFor(fn: FunctionRecord, qualifier: string | undefined, ctx: Context): { settings: CodeSettings; version: string } {
+  const version = qualifier === undefined ? LATEST : isVersionNumber(qualifier) ? qualifier : fn.aliases.get(qualifier)?.functionVersion;
+  const settings = version === LATEST ? fn.latest : version === undefined ? undefined : fn.versions.get(version);
+  if (!settings || version === undefined) throw fail('functionNotFound', functionArn(ctx, fn.name, qualifier));
+  return { settings, version };
+}
+
+function publish(state: RegionState, fn: FunctionRecord, description: string | undefined, ctx: Context) {
+  const last = [...fn.versions.values()].at(-1);
+  if (last && last.codeSha256 === fn.latest.codeSha256 && description === undefined) return last;
+  const version = String(fn.nextVersion++);
+  const published = { ...fn.latest, version, description: description ?? fn.latest.description, revisionId: ctx.newId() };
+  fn.versions.set(version, published);
+  return published;
+}
+
+/**
+ * CreateFunction: Role must look like an IAM role ARN; Runtime and Handler are required for a zip.
+ * @example createFunction(state, { FunctionName: 'f', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip } }, ctx)
+ */
+export function createFunction(state: RegionState, input: Input, ctx: Context) {
+  const ref = functionRef(input.FunctionName as string);
+  const code = input.Code as Input | undefined;
+  const packageType = (input.PackageType as string | undefined) ?? 'Zip';
+  if (packageType === 'Zip' && (input.Runtime === undefined || input.Handler === undefined)) throw fail('runtimeAndHandlerRequired');
+  const zip = zipFrom(code);
+  if (findFunction(state, { name: ref.name, account: ref.account ?? ctx.account })) throw fail('functionAlreadyExists', ref.name);
+  const fn: FunctionRecord = {
+    name: ref.name,
+    code: zip,
+    latest: {
+      ...(input.Runtime !== undefined ? { runtime: input.Runtime as string } : {}),
+      ...(input.Handler !== undefined ? { handler: input.Handler as string } : {}),
+      role: input.Role as string,
+      description: (input.Description as string | undefined) ?? '',
+      timeout: (input.Timeout as number | undefined) ?? 3,
+      memorySize: (input.MemorySize as number | undefined) ?? 128,
+      packageType,
+      architectures: (input.Architectures as string[] | undefined) ?? ['x86_64'],
+      codeSha256: sha256(zip),
+      codeSize: zip.length,
+      lastModified: ctx.now(),
+      revisionId: ctx.newId(),
+    },
+    versions: new Map(),
+    aliases: new Map(),
+    configs: new Map(),
+    tags: { ...((input.Tags as Record<string, string> | undefined) ?? {}) },
+    nextVersion: 1,
+  };
+  state.functions.set(fn.name, fn);
+  if (input.Publish === true) {
+    const v = publish(state, fn, undefined, ctx);
+    return functionConfiguration(ctx, fn, v, v.version);
+  }
+  return functionConfiguration(ctx, fn, fn.latest, LATEST);
+}
+
+/** GetFunction: the configuration (of a version or alias with Qualifier) and a code location. */
+export function getFunction(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx, input.Qualifier as string | undefined);
+  const qualifier = (input.Qualifier as string | undefined) ?? functionRef(input.FunctionName as string).qualifier;
+  const { settings, version } = settingsFor(fn, qualifier, ctx);
+  return {
+    Configuration: functionConfiguration(ctx, fn, settings, version),
+    Code: { RepositoryType: 'S3', Location: `https://awslambda-${ctx.region}-tasks.s3.${ctx.region}.amazonaws.com/snapshots/${ctx.account}/${fn.name}` },
+    ...(Object.keys(fn.tags).length > 0 ? { Tags: { ...fn.tags } } : {}),
+  };
+}
+
+/**
+ * DeleteFunction: the function with its versions, aliases and configs; with a Qualifier, one
+ * version and its config.
+ */
+export function deleteFunction(state: RegionState, input: Input, ctx: Context): undefined {
+  const fn = requireFunction(state, input.FunctionName as string, ctx, input.Qualifier as string | undefined);
+  const qualifier = (input.Qualifier as string | undefined) ?? functionRef(input.FunctionName as string).qualifier;
+  if (qualifier === undefined) {
+    state.functions.delete(fn.name);
+    return undefined;
+  }
+  if (qualifier === LATEST) throw fail('cannotDeleteLatest');
+  if (!fn.versions.delete(qualifier)) throw fail('functionNotFound', functionArn(ctx, fn.name, qualifier));
+  fn.configs.delete(qualifier);
+  return undefined;
+}
+
+/** UpdateFunctionCode: replaces `$LATEST`'s zip, so that a later PublishVersion makes a new version. */
+export function updateFunctionCode(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const zip = zipFrom(input);
+  fn.code = zip;
+  fn.latest = { ...fn.latest, codeSha256: sha256(zip), codeSize: zip.length, lastModified: ctx.now(), revisionId: ctx.newId() };
+  if (input.Publish === true) {
+    const v = publish(state, fn, undefined, ctx);
+    return functionConfiguration(ctx, fn, v, v.version);
+  }
+  return functionConfiguration(ctx, fn, fn.latest, LATEST);
+}
+
+/**
+ * PublishVersion: versions count 1, 2, ...; publishing unchanged code returns the last version.
+ * Publishing does not copy `$LATEST`'s event-invoke config [recorded].
+ */
+export function publishVersion(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const v = publish(state, fn, input.Description as string | undefined, ctx);
+  return functionConfiguration(ctx, fn, v, v.version);
+}
+
+/** ListVersionsByFunction: `$LATEST`, then each published version. */
+export function listVersionsByFunction(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const all = [functionConfiguration(ctx, fn, fn.latest, LATEST), ...[...fn.versions.values()].map((v) => functionConfiguration(ctx, fn, v, v.version))];
+  const { items, nextMarker } = pageOf(all, input.Marker as string | undefined, input.MaxItems as number | undefined);
+  return { Versions: items, ...(nextMarker ? { NextMarker: nextMarker } : {}) };
+}
+
+/** ListFunctions: every function's `$LATEST` configuration. */
+export function listFunctions(state: RegionState, input: Input, ctx: Context) {
+  const all = [...state.functions.values()].map((fn) => functionConfiguration(ctx, fn, fn.latest, LATEST));
+  const { items, nextMarker } = pageOf(all, input.Marker as string | undefined, input.MaxItems as number | undefined);
+  return { Functions: items, ...(nextMarker ? { NextMarker: nextMarker } : {}) };
+}
+
+/** CreateAlias: the version must exist (`$LATEST` always does); a second alias of that name is a 409. */
+export function createAlias(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const name = input.Name as string;
+  const version = input.FunctionVersion as string;
+  if (version !== LATEST && !fn.versions.has(version)) throw fail('functionNotFound', functionArn(ctx, fn.name, version));
+  if (fn.aliases.has(name)) throw fail('aliasAlreadyExists', functionArn(ctx, fn.name, name));
+  const alias = { name, functionVersion: version, description: (input.Description as string | undefined) ?? '', revisionId: ctx.newId() };
+  fn.aliases.set(name, alias);
+  return aliasConfiguration(ctx, fn.name, alias);
+}
+
+/** GetAlias. */
+export function getAlias(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const alias = fn.aliases.get(input.Name as string);
+  if (!alias) throw fail('aliasNotFound', functionArn(ctx, fn.name, input.Name as string));
+  return aliasConfiguration(ctx, fn.name, alias);
+}
+
+/** DeleteAlias: 204 even when nothing is there [model]; the alias's event-invoke config stays [recorded]. */
+export function deleteAlias(state: RegionState, input: Input, ctx: Context): undefined {
+  const ref = functionRef(input.FunctionName as string);
+  findFunction(state, { name: ref.name, account: ref.account ?? ctx.account })?.aliases.delete(input.Name as string);
+  return undefined;
+}
+
+/** ListAliases, optionally only those pointing at FunctionVersion. */
+export function listAliases(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const wanted = input.FunctionVersion as string | undefined;
+  const all = [...fn.aliases.values()].filter((a) => wanted === undefined || a.functionVersion === wanted).map((a) => aliasConfiguration(ctx, fn.name, a));
+  const { items, nextMarker } = pageOf(all, input.Marker as string | undefined, input.MaxItems as number | undefined);
+  return { Aliases: items, ...(nextMarker ? { NextMarker: nextMarker } : {}) };
+}

@@ -1,0 +1,152 @@
+/**
+ * The five event-invoke-config operations (`aws-behaviour.md` section 4), each a deterministic
+ * function of (state, input, context) whose only effect is on the state it is given.
+ */
+import { LIST_DEFAULT_MAX_ITEMS } from '../spec/shapes.js';
+import { fail } from './aws-error.js';
+import { configView, type EventInvokeConfigWire } from './config-view.js';
+import type { Context } from './context.js';
+import { checkDestinations, destinationOf, type DestinationInput } from './destinations.js';
+import type { RegionState, StoredEventInvokeConfig } from './state.js';
+import { checkRegion, findFunction, functionRef, requireQualifiedFunction, resolveTarget, targetArn } from './targets.js';
+
+export interface TargetInput {
+  readonly FunctionName: string;
+  readonly Qualifier?: string;
+}
+
+export interface SettingsInput extends TargetInput {
+  readonly MaximumRetryAttempts?: number | null;
+  readonly MaximumEventAgeInSeconds?: number | null;
+  readonly DestinationConfig?: DestinationInput | null;
+}
+
+export interface ListInput {
+  readonly FunctionName: string;
+  readonly Marker?: string;
+  readonly MaxItems?: number;
+}
+
+export interface ListOutput {
+  FunctionEventInvokeConfigs: EventInvokeConfigWire[];
+  NextMarker?: string;
+}
+
+const present = (v: unknown): boolean => v !== undefined && v !== null;
+
+/** Put and Update refuse a request with none of the three settings, before any lookup [recorded]. */
+function requireSomeSetting(input: SettingsInput): void {
+  if (!present(input.MaximumRetryAttempts) && !present(input.MaximumEventAgeInSeconds) && !present(input.DestinationConfig))
+    throw fail('atLeastOneSetting');
+}
+
+/** The settings a request carries, as the stored form holds them. */
+function settingsOf(input: SettingsInput): Omit<StoredEventInvokeConfig, 'qualifier' | 'lastModified' | 'seq'> {
+  const config = input.DestinationConfig ?? undefined;
+  const onSuccess = destinationOf(config, 'OnSuccess');
+  const onFailure = destinationOf(config, 'OnFailure');
+  return {
+    ...(present(input.MaximumRetryAttempts) ? { maximumRetryAttempts: input.MaximumRetryAttempts! } : {}),
+    ...(present(input.MaximumEventAgeInSeconds) ? { maximumEventAgeInSeconds: input.MaximumEventAgeInSeconds! } : {}),
+    ...(onSuccess !== undefined ? { onSuccess } : {}),
+    ...(onFailure !== undefined ? { onFailure } : {}),
+  };
+}
+
+/**
+ * PutFunctionEventInvokeConfig: creates or **overwrites** the config; a field left out is removed.
+ * @example putEventInvokeConfig(state, { FunctionName: 'my-function', MaximumRetryAttempts: 0 }, ctx).MaximumRetryAttempts // 0
+ */
+export function putEventInvokeConfig(state: RegionState, input: SettingsInput, ctx: Context): EventInvokeConfigWire {
+  requireSomeSetting(input);
+  const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
+  const fn = requireQualifiedFunction(state, target);
+  checkDestinations(state, target.name, input.DestinationConfig ?? undefined, ctx);
+  const previous = fn.configs.get(target.qualifier);
+  const stored: StoredEventInvokeConfig = {
+    qualifier: target.qualifier,
+    ...settingsOf(input),
+    lastModified: ctx.now(),
+    seq: previous?.seq ?? state.nextSeq++,
+  };
+  fn.configs.set(target.qualifier, stored);
+  return configView(ctx, target.name, stored);
+}
+
+/**
+ * UpdateFunctionEventInvokeConfig: **merges** the members present into the stored config;
+ * DestinationConfig is replaced as a whole [inferred]. Never creates a config.
+ * @example updateEventInvokeConfig(state, { FunctionName: 'my-function', MaximumRetryAttempts: 1 }, ctx) // keeps the stored age
+ */
+export function updateEventInvokeConfig(state: RegionState, input: SettingsInput, ctx: Context): EventInvokeConfigWire {
+  requireSomeSetting(input);
+  const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
+  const fn = requireQualifiedFunction(state, target);
+  const previous = fn.configs.get(target.qualifier);
+  if (!previous) throw fail('noEventInvokeConfig', targetArn(ctx, target));
+  checkDestinations(state, target.name, input.DestinationConfig ?? undefined, ctx);
+  const next = settingsOf(input);
+  const { onSuccess: _s, onFailure: _f, ...kept } = previous;
+  const stored: StoredEventInvokeConfig = {
+    ...(present(input.DestinationConfig) ? kept : previous),
+    ...next,
+    lastModified: ctx.now(),
+  };
+  fn.configs.set(target.qualifier, stored);
+  return configView(ctx, target.name, stored);
+}
+
+/** The stored config for a Get or Delete; neither checks that the qualifier exists [recorded]. */
+function existingConfig(state: RegionState, input: TargetInput, ctx: Context) {
+  const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
+  const fn = findFunction(state, target);
+  const config = fn?.configs.get(target.qualifier);
+  if (!fn || !config) throw fail('noEventInvokeConfig', targetArn(ctx, target));
+  return { fn, config, target };
+}
+
+/**
+ * GetFunctionEventInvokeConfig.
+ * @example getEventInvokeConfig(state, { FunctionName: 'my-function', Qualifier: '1221' }, ctx)
+ * // throws 404 "The function arn:aws:lambda:...:function:my-function:1221 doesn't have an EventInvokeConfig"
+ */
+export function getEventInvokeConfig(state: RegionState, input: TargetInput, ctx: Context): EventInvokeConfigWire {
+  const { config, target } = existingConfig(state, input, ctx);
+  return configView(ctx, target.name, config);
+}
+
+/**
+ * DeleteFunctionEventInvokeConfig: 204; not idempotent (a second Delete is a 404) [recorded].
+ * @example deleteEventInvokeConfig(state, { FunctionName: 'my-function' }, ctx) // undefined (204)
+ */
+export function deleteEventInvokeConfig(state: RegionState, input: TargetInput, ctx: Context): undefined {
+  const { fn, target } = existingConfig(state, input, ctx);
+  fn.configs.delete(target.qualifier);
+  return undefined;
+}
+
+const encodeMarker = (seq: number): string => Buffer.from(`eic:${seq}`).toString('base64url');
+const decodeMarker = (marker: string): number => {
+  const m = /^eic:(\d+)$/.exec(Buffer.from(marker, 'base64url').toString('utf8'));
+  if (!m) throw fail('markerInvalid', marker);
+  return Number(m[1]);
+};
+
+/**
+ * ListFunctionEventInvokeConfigs: every qualifier's config, paged by MaxItems (default 50) with
+ * opaque markers; NextMarker only when more remain. A missing function is a 404 [recorded].
+ * @example listEventInvokeConfigs(state, { FunctionName: 'my-function', MaxItems: 1 }, ctx).NextMarker // a marker when a second config exists
+ */
+export function listEventInvokeConfigs(state: RegionState, input: ListInput, ctx: Context): ListOutput {
+  const ref = functionRef(input.FunctionName);
+  checkRegion(ref, ctx);
+  const fn = findFunction(state, { name: ref.name, account: ref.account ?? ctx.account });
+  if (!fn) throw fail('functionDoesNotExist');
+  const after = input.Marker === undefined ? 0 : decodeMarker(input.Marker);
+  const pageSize = input.MaxItems ?? LIST_DEFAULT_MAX_ITEMS;
+  const remaining = [...fn.configs.values()].filter((c) => c.seq > after).sort((a, b) => a.seq - b.seq);
+  const page = remaining.slice(0, pageSize);
+  const output: ListOutput = { FunctionEventInvokeConfigs: page.map((c) => configView(ctx, fn.name, c)) };
+  if (remaining.length > pageSize) output.NextMarker = encodeMarker(page[page.length - 1]!.seq);
+  return output;
+}

@@ -1,0 +1,62 @@
+/** The domain-to-wire mapper for functions, versions and aliases (the arrange subset). */
+import type { Context } from './context.js';
+import { functionArn } from './names.js';
+import type { AliasRecord, CodeSettings, FunctionRecord } from './state.js';
+
+/** AWS prints function timestamps as `2019-11-14T18:33:13.000+0000`. */
+export const isoTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
+
+/**
+ * A FunctionConfiguration as AWS answers it.
+ * @example functionConfiguration(ctx, fn, fn.latest, '$LATEST').Version // '$LATEST'
+ */
+export function functionConfiguration(ctx: Context, fn: FunctionRecord, settings: CodeSettings, version: string) {
+  return {
+    FunctionName: fn.name,
+    FunctionArn: functionArn(ctx, fn.name, version === '$LATEST' ? undefined : version),
+    ...(settings.runtime !== undefined ? { Runtime: settings.runtime } : {}),
+    Role: settings.role,
+    ...(settings.handler !== undefined ? { Handler: settings.handler } : {}),
+    CodeSize: settings.codeSize,
+    Description: settings.description,
+    Timeout: settings.timeout,
+    MemorySize: settings.memorySize,
+    LastModified: isoTimestamp(settings.lastModified),
+    CodeSha256: settings.codeSha256,
+    Version: version,
+    TracingConfig: { Mode: 'PassThrough' },
+    RevisionId: settings.revisionId,
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+    PackageType: settings.packageType,
+    Architectures: [...settings.architectures],
+    EphemeralStorage: { Size: 512 },
+    SnapStart: { ApplyOn: 'None', OptimizationStatus: 'Off' },
+    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${fn.name}` },
+  };
+}
+
+/**
+ * An AliasConfiguration as AWS answers it.
+ * @example aliasConfiguration(ctx, 'my-function', alias).AliasArn // '...:function:my-function:live'
+ */
+export function aliasConfiguration(ctx: Context, functionName: string, alias: AliasRecord) {
+  return {
+    AliasArn: functionArn(ctx, functionName, alias.name),
+    Name: alias.name,
+    FunctionVersion: alias.functionVersion,
+    Description: alias.description,
+    RevisionId: alias.revisionId,
+  };
+}
+
+/**
+ * One page of a list, with an opaque index marker; `NextMarker` only when more remain.
+ * @example pageOf(['a', 'b', 'c'], undefined, 2) // { items: ['a', 'b'], nextMarker: '...' }
+ */
+export function pageOf<T>(items: readonly T[], marker: string | undefined, maxItems = 50): { items: T[]; nextMarker?: string } {
+  const start = marker === undefined ? 0 : Number(Buffer.from(marker, 'base64url').toString('utf8').replace(/^idx:/, '')) || 0;
+  const slice = items.slice(start, start + maxItems);
+  const end = start + slice.length;
+  return end < items.length ? { items: slice, nextMarker: Buffer.from(`idx:${end}`).toString('base64url') } : { items: slice };
+}

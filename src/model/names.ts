@@ -1,0 +1,55 @@
+import { PATTERNS } from '../spec/shapes.js';
+import type { Context } from './context.js';
+
+/** What a FunctionName value says, once it has passed the model's pattern. */
+export interface FunctionRef {
+  readonly name: string;
+  readonly partition?: string;
+  readonly region?: string;
+  readonly account?: string;
+  readonly qualifier?: string;
+  /** True for a full or partial ARN; false for a bare name (`my-function`, `my-function:v1`). */
+  readonly isArn: boolean;
+}
+
+const NAME_PARTS = new RegExp(
+  '^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?(?:([a-z]{2}(?:(?:-gov)|(?:-iso(?:[a-z]?)))?-[a-z]+-\\d{1}):)?(?:(\\d{12}):)?(function:)?([a-zA-Z0-9-_\\.]+)(?::(\\$LATEST(?:\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$',
+);
+
+/**
+ * Splits a FunctionName (name, partial ARN or ARN, each optionally qualified) into its parts.
+ * Returns undefined when the value does not match the model's pattern.
+ * @example parseFunctionName('123456789012:function:my-function:live') // { name: 'my-function', account: '123456789012', qualifier: 'live', isArn: true }
+ */
+export function parseFunctionName(value: string): FunctionRef | undefined {
+  const m = NAME_PARTS.exec(value);
+  if (!m) return undefined;
+  const [, partition, region, account, functionPrefix, name, qualifier] = m;
+  return {
+    name: name!,
+    ...(partition !== undefined || value.startsWith('arn:') ? { partition: partition ?? '' } : {}),
+    ...(region ? { region } : {}),
+    ...(account ? { account } : {}),
+    ...(qualifier ? { qualifier } : {}),
+    isArn: functionPrefix !== undefined || value.startsWith('arn:'),
+  };
+}
+
+/**
+ * The function's ARN, qualified when a qualifier is given.
+ * @example functionArn(ctx, 'my-function', '$LATEST') // 'arn:aws:lambda:us-east-2:123456789012:function:my-function:$LATEST'
+ */
+export function functionArn(ctx: Pick<Context, 'partition' | 'region' | 'account'>, name: string, qualifier?: string): string {
+  const base = `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:function:${name}`;
+  return qualifier === undefined ? base : `${base}:${qualifier}`;
+}
+
+/** True for a published version number (`1`, `42`). */
+export const isVersionNumber = (qualifier: string): boolean => /^[0-9]+$/.test(qualifier);
+
+export const LATEST = '$LATEST';
+
+/** Anchored form of a spec pattern (patterns apply to the whole value). */
+export const wholeMatch = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
+
+export const FUNCTION_ARN_PATTERN = wholeMatch(PATTERNS.functionArn);

@@ -1,0 +1,92 @@
+/**
+ * The emulator's state: per account and region, functions with `$LATEST`, published versions and
+ * aliases, and one event-invoke config per (function, qualifier). Plain data; operations change it.
+ */
+
+export interface StoredEventInvokeConfig {
+  readonly qualifier: string;
+  readonly maximumRetryAttempts?: number;
+  readonly maximumEventAgeInSeconds?: number;
+  readonly onSuccess?: string;
+  readonly onFailure?: string;
+  /** Epoch milliseconds. */
+  readonly lastModified: number;
+  /** Creation order, the stable key behind List's opaque markers. */
+  readonly seq: number;
+}
+
+export interface CodeSettings {
+  readonly runtime?: string;
+  readonly handler?: string;
+  readonly role: string;
+  readonly description: string;
+  readonly timeout: number;
+  readonly memorySize: number;
+  readonly packageType: string;
+  readonly architectures: readonly string[];
+  readonly codeSha256: string;
+  readonly codeSize: number;
+  /** Epoch milliseconds. */
+  readonly lastModified: number;
+  readonly revisionId: string;
+}
+
+export interface PublishedVersion extends CodeSettings {
+  readonly version: string;
+}
+
+export interface AliasRecord {
+  readonly name: string;
+  readonly functionVersion: string;
+  readonly description: string;
+  readonly revisionId: string;
+}
+
+export interface FunctionRecord {
+  readonly name: string;
+  latest: CodeSettings;
+  /** The zip as received; kept, never run. */
+  code: Uint8Array;
+  readonly versions: Map<string, PublishedVersion>;
+  readonly aliases: Map<string, AliasRecord>;
+  readonly configs: Map<string, StoredEventInvokeConfig>;
+  readonly tags: Record<string, string>;
+  nextVersion: number;
+}
+
+export interface RegionState {
+  readonly account: string;
+  readonly region: string;
+  readonly functions: Map<string, FunctionRecord>;
+  /** Source of `StoredEventInvokeConfig.seq`. */
+  nextSeq: number;
+}
+
+/** All accounts and regions. */
+export class World {
+  private readonly regions = new Map<string, RegionState>();
+
+  /**
+   * The state of one account and region, created empty on first use.
+   * @example new World().region('123456789012', 'us-east-1').functions.size // 0
+   */
+  region(account: string, region: string): RegionState {
+    const key = `${account}/${region}`;
+    let state = this.regions.get(key);
+    if (!state) {
+      state = { account, region, functions: new Map(), nextSeq: 1 };
+      this.regions.set(key, state);
+    }
+    return state;
+  }
+
+  /** Every region state that has been touched. */
+  all(): RegionState[] {
+    return [...this.regions.values()];
+  }
+
+  /** Forgets everything. */
+  reset(): void {
+    this.regions.clear();
+  }
+}

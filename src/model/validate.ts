@@ -1,0 +1,127 @@
+/**
+ * Input validation built from the spec table: first the JSON types (a wrong type is a request
+ * AWS cannot deserialise), then the model's constraints, reported together in one
+ * ValidationException in model member order (`aws-behaviour.md` section 2).
+ */
+import type { OperationSpec } from '../spec/operations.js';
+import type { MemberSpec, Shape } from '../spec/shapes.js';
+import { fail } from './aws-error.js';
+import { wholeMatch } from './names.js';
+
+type Input = Readonly<Record<string, unknown>>;
+
+const patternCache = new Map<string, RegExp>();
+const compiled = (pattern: string): RegExp => {
+  let re = patternCache.get(pattern);
+  if (!re) patternCache.set(pattern, (re = wholeMatch(pattern)));
+  return re;
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+
+const describe = (v: unknown): string => {
+  if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
+  if (typeof v === 'number') return `number ${v}`;
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof Uint8Array) return 'binary data';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+};
+
+function typeMismatch(shape: Shape, v: unknown): string | undefined {
+  switch (shape.type) {
+    case 'string':
+      return typeof v === 'string' ? undefined : 'a string';
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v) && Number.isSafeInteger(v) ? undefined : 'an integer';
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : 'a boolean';
+    case 'blob':
+      return typeof v === 'string' || v instanceof Uint8Array ? undefined : 'base64-encoded binary data';
+    case 'structure':
+    case 'map':
+      return isPlainObject(v) ? undefined : 'an object';
+    case 'list':
+      return Array.isArray(v) ? undefined : 'an array';
+  }
+}
+
+function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: Input, prefix: string): void {
+  for (const [name, member] of Object.entries(members)) {
+    const v = value[name];
+    if (v === undefined || v === null) continue;
+    const expected = typeMismatch(member.shape, v);
+    const where = prefix ? `${prefix}.${name}` : name;
+    if (expected) throw fail('unparseableBody', `${where} must be ${expected}, not ${describe(v)}`);
+    if (member.shape.type === 'structure') checkMemberTypes(member.shape.members, v as Input, where);
+  }
+}
+
+/**
+ * Refuses a value of the wrong JSON type (a string or 1.5 where an integer belongs).
+ * @example checkTypes(OPERATIONS.PutFunctionEventInvokeConfig, { FunctionName: 'f', MaximumRetryAttempts: '1' }) // throws InvalidRequestContentException
+ */
+export function checkTypes(spec: OperationSpec, input: Input): void {
+  checkMemberTypes(spec.input, input, '');
+}
+
+const render = (v: unknown): string => (v === null || v === undefined ? 'null' : `'${String(v)}'`);
+const violation = (member: MemberSpec, v: unknown, what: string): string =>
+  `Value ${render(v)} at '${member.path}' failed to satisfy constraint: ${what}`;
+
+function memberViolations(member: MemberSpec, v: unknown): string[] {
+  if (v === undefined || v === null) return member.required ? [violation(member, v, 'Member must not be null')] : [];
+  const shape = member.shape;
+  const out: string[] = [];
+  if (shape.type === 'string' && typeof v === 'string') {
+    if (shape.min !== undefined && v.length < shape.min)
+      out.push(violation(member, v, `Member must have length greater than or equal to ${shape.min}`));
+    if (shape.max !== undefined && v.length > shape.max)
+      out.push(violation(member, v, `Member must have length less than or equal to ${shape.max}`));
+    if (shape.pattern !== undefined && !compiled(shape.pattern).test(v))
+      out.push(violation(member, v, `Member must satisfy regular expression pattern: ${shape.pattern}`));
+  } else if (shape.type === 'integer' && typeof v === 'number') {
+    if (shape.min !== undefined && v < shape.min)
+      out.push(violation(member, v, `Member must have value greater than or equal to ${shape.min}`));
+    if (shape.max !== undefined && v > shape.max)
+      out.push(violation(member, v, `Member must have value less than or equal to ${shape.max}`));
+  } else if (shape.type === 'structure' && isPlainObject(v)) {
+    for (const [name, child] of Object.entries(shape.members)) out.push(...memberViolations(child, v[name]));
+  }
+  return out;
+}
+
+/**
+ * Every constraint violation of the input, in model order, as AWS words them.
+ * @example constraintViolations(OPERATIONS.GetFunctionEventInvokeConfig, { FunctionName: 'f', Qualifier: '' }).length // 2
+ */
+export function constraintViolations(spec: OperationSpec, input: Input): string[] {
+  return Object.entries(spec.input).flatMap(([name, member]) => memberViolations(member, input[name]));
+}
+
+/**
+ * Throws the ValidationException AWS sends when any constraint fails.
+ * @example checkConstraints(OPERATIONS.PutFunctionEventInvokeConfig, { FunctionName: 'f', MaximumRetryAttempts: 3 })
+ * // throws "1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"
+ */
+export function checkConstraints(spec: OperationSpec, input: Input): void {
+  const parts = constraintViolations(spec, input);
+  if (parts.length > 0) throw fail('validation', parts);
+}
+
+/**
+ * Body members the operation does not know, as dotted paths (`DestinationConfig.OnSuccess.Arn`).
+ * @example unknownMembers(OPERATIONS.PutFunctionEventInvokeConfig.input, { Foo: 1 }) // ['Foo']
+ */
+export function unknownMembers(members: Readonly<Record<string, MemberSpec>>, value: Input, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [name, v] of Object.entries(value)) {
+    const member = members[name];
+    const where = prefix ? `${prefix}.${name}` : name;
+    if (!member || member.location === 'uri' || member.location === 'querystring') out.push(where);
+    else if (member.shape.type === 'structure' && isPlainObject(v)) out.push(...unknownMembers(member.shape.members, v, where));
+  }
+  return out;
+}
+
+export { isPlainObject };

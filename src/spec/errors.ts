@@ -1,0 +1,99 @@
+/**
+ * The error half of the spec table: every error code the emulator sends (status, fault, `Type`,
+ * the casing of its message member) and every message template (`aws-behaviour.md` sections 2-7).
+ * Handlers name an entry of `MESSAGES`; they never type a message or a status code.
+ */
+
+export type Evidence = 'docs' | 'model' | 'recorded' | 'inferred';
+
+export interface ErrorCodeSpec {
+  readonly status: number;
+  readonly fault: 'client' | 'server';
+  /** The `Type` member of the body; absent for ValidationException [recorded]. */
+  readonly type?: 'User' | 'Service';
+  /** `Message` (ResourceNotFoundException, ServiceException) or `message` (the others). */
+  readonly messageKey: 'Message' | 'message';
+  readonly evidence: Evidence;
+}
+
+export const ERROR_CODES = {
+  ValidationException: { status: 400, fault: 'client', messageKey: 'message', evidence: 'recorded' },
+  InvalidParameterValueException: { status: 400, fault: 'client', type: 'User', messageKey: 'message', evidence: 'recorded' },
+  ResourceNotFoundException: { status: 404, fault: 'client', type: 'User', messageKey: 'Message', evidence: 'recorded' },
+  ResourceConflictException: { status: 409, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
+  TooManyRequestsException: { status: 429, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
+  ServiceException: { status: 500, fault: 'server', type: 'Service', messageKey: 'Message', evidence: 'inferred' },
+  InvalidRequestContentException: { status: 400, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
+  RequestTooLargeException: { status: 413, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
+  /** A Lambda operation this emulator does not implement (not an AWS code: a clear refusal). */
+  UnsupportedOperationException: { status: 400, fault: 'client', type: 'User', messageKey: 'message', evidence: 'inferred' },
+  /** No Lambda operation has this method and path. */
+  UnknownOperationException: { status: 404, fault: 'client', messageKey: 'message', evidence: 'inferred' },
+} as const satisfies Record<string, ErrorCodeSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** What `Reason` a 429 carries, and how long `Retry-After` asks the caller to wait [model]. */
+export const THROTTLE_DEFAULTS = { reason: 'CallerRateLimitExceeded', retryAfterSeconds: 1 } as const;
+
+const template = <A extends unknown[]>(code: ErrorCode, evidence: Evidence, text: (...args: A) => string) => ({
+  code,
+  evidence,
+  text,
+});
+
+/** Every message the model sends, by name, with the code it travels under and its evidence. */
+export const MESSAGES = {
+  atLeastOneSetting: template('InvalidParameterValueException', 'recorded', () =>
+    'You must specify at least one of error handling or destination setting.'),
+  qualifierMismatch: template('InvalidParameterValueException', 'recorded', () =>
+    'The derived qualifier from the function name does not match the specified qualifier.'),
+  bareNameTooLong: template('InvalidParameterValueException', 'inferred', (value: string, max: number) =>
+    `1 validation error detected: Value '${value}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to ${max}`),
+  regionUnreachable: template('ResourceNotFoundException', 'recorded', (arnRegion: string, region: string) =>
+    `Functions from '${arnRegion}' are not reachable in this region ('${region}')`),
+  functionDoesNotExist: template('ResourceNotFoundException', 'recorded', () => "The function doesn't exist."),
+  noEventInvokeConfig: template('ResourceNotFoundException', 'recorded', (qualifiedArn: string) =>
+    `The function ${qualifiedArn} doesn't have an EventInvokeConfig`),
+  destinationArnInvalid: template('InvalidParameterValueException', 'recorded', (arn: string) =>
+    `The destination ARN ${arn} is invalid.`),
+  destinationIsSelf: template('InvalidParameterValueException', 'recorded', () =>
+    "You can't specify the function as a destination for itself."),
+  destinationConfigInvalid: template('InvalidParameterValueException', 'recorded', (rendered: string) =>
+    `The provided destination config ${rendered} is invalid.`),
+  markerInvalid: template('InvalidParameterValueException', 'inferred', (marker: string) =>
+    `The marker ${marker} is not valid.`),
+  validation: template('ValidationException', 'recorded', (parts: string[]) =>
+    `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`),
+  unparseableBody: template('InvalidRequestContentException', 'inferred', (detail: string) =>
+    `Could not parse request body into json: ${detail}`),
+  bodyTooLarge: template('RequestTooLargeException', 'inferred', (limit: number, operation: string) =>
+    `Request must be smaller than ${limit} bytes for the ${operation} operation`),
+  throttled: template('TooManyRequestsException', 'model', () => 'Rate exceeded'),
+  conflict: template('ResourceConflictException', 'inferred', () =>
+    'The resource already exists, or another operation is in progress.'),
+  serviceError: template('ServiceException', 'inferred', () => 'The Lambda service encountered an internal error.'),
+  unsupportedOperation: template('UnsupportedOperationException', 'inferred', (operation: string) =>
+    `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (CreateFunction, GetFunction, DeleteFunction, UpdateFunctionCode, PublishVersion, ListVersionsByFunction, ListFunctions, CreateAlias, GetAlias, DeleteAlias, ListAliases).`),
+  unknownOperation: template('UnknownOperationException', 'inferred', (method: string, path: string) =>
+    `No AWS Lambda operation matches ${method} ${path}`),
+  // Control-plane subset (arranging state): messages as AWS prints them in public reports, not in aws-behaviour.md.
+  functionNotFound: template('ResourceNotFoundException', 'inferred', (arn: string) => `Function not found: ${arn}`),
+  functionAlreadyExists: template('ResourceConflictException', 'inferred', (name: string) =>
+    `Function already exist: ${name}`),
+  runtimeAndHandlerRequired: template('InvalidParameterValueException', 'inferred', () =>
+    'Runtime and Handler are mandatory parameters for functions created with deployment packages.'),
+  codeNotZip: template('InvalidParameterValueException', 'inferred', () =>
+    'Could not unzip uploaded file. Please check your file, then try to upload again.'),
+  codeMissing: template('InvalidParameterValueException', 'inferred', () =>
+    'Please provide a source for function code.'),
+  cannotDeleteLatest: template('InvalidParameterValueException', 'inferred', () =>
+    '$LATEST version cannot be deleted without deleting the function.'),
+  aliasAlreadyExists: template('ResourceConflictException', 'inferred', (aliasArn: string) =>
+    `Alias already exists: ${aliasArn}`),
+  aliasNotFound: template('ResourceNotFoundException', 'inferred', (aliasArn: string) =>
+    `Cannot find alias arn: ${aliasArn}`),
+} as const;
+
+export type MessageName = keyof typeof MESSAGES;
+export type MessageArgs<N extends MessageName> = Parameters<(typeof MESSAGES)[N]['text']>;

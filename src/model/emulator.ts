@@ -9,7 +9,7 @@ import * as control from './control-plane.js';
 import * as eic from './event-invoke-config.js';
 import { FaultPlan } from './faults.js';
 import { World, type RegionState } from './state.js';
-import { checkConstraints, checkTypes } from './validate.js';
+import { checkConstraints, checkTypes, constraintViolations } from './validate.js';
 
 type Handler = (state: RegionState, input: never, ctx: Context) => unknown;
 
@@ -55,7 +55,7 @@ export class Emulator {
       const fault = this.faults.take(operation);
       if (fault) return { ok: false, error: fault };
       checkTypes(spec, input);
-      checkConstraints(spec, input);
+      checkConstraints(constraintViolations(spec, input));
       const state = this.world.region(ctx.account, ctx.region);
       const output = HANDLERS[operation](state, input as never, ctx) as Record<string, unknown> | undefined;
       return { ok: true, status: spec.successStatus, output };

@@ -66,25 +66,40 @@ export function checkTypes(spec: OperationSpec, input: Input): void {
 }
 
 const render = (v: unknown): string => (v === null || v === undefined ? 'null' : `'${String(v)}'`);
-const violation = (member: MemberSpec, v: unknown, what: string): string =>
-  `Value ${render(v)} at '${member.path}' failed to satisfy constraint: ${what}`;
 
-function memberViolations(member: MemberSpec, v: unknown): string[] {
-  if (v === undefined || v === null) return member.required ? [violation(member, v, 'Member must not be null')] : [];
+/** One failed constraint, with the words AWS uses for it. */
+export interface Violation {
+  readonly path: string;
+  readonly value: unknown;
+  readonly rule: 'required' | 'minLength' | 'maxLength' | 'pattern' | 'min' | 'max';
+  readonly bound?: number | string;
+  readonly text: string;
+}
+
+const violation = (member: MemberSpec, value: unknown, rule: Violation['rule'], what: string, bound?: number | string): Violation => ({
+  path: member.path,
+  value,
+  rule,
+  ...(bound !== undefined ? { bound } : {}),
+  text: `Value ${render(value)} at '${member.path}' failed to satisfy constraint: ${what}`,
+});
+
+function memberViolations(member: MemberSpec, v: unknown): Violation[] {
+  if (v === undefined || v === null) return member.required ? [violation(member, v, 'required', 'Member must not be null')] : [];
   const shape = member.shape;
-  const out: string[] = [];
+  const out: Violation[] = [];
   if (shape.type === 'string' && typeof v === 'string') {
     if (shape.min !== undefined && v.length < shape.min)
-      out.push(violation(member, v, `Member must have length greater than or equal to ${shape.min}`));
+      out.push(violation(member, v, 'minLength', `Member must have length greater than or equal to ${shape.min}`, shape.min));
     if (shape.max !== undefined && v.length > shape.max)
-      out.push(violation(member, v, `Member must have length less than or equal to ${shape.max}`));
+      out.push(violation(member, v, 'maxLength', `Member must have length less than or equal to ${shape.max}`, shape.max));
     if (shape.pattern !== undefined && !compiled(shape.pattern).test(v))
-      out.push(violation(member, v, `Member must satisfy regular expression pattern: ${shape.pattern}`));
+      out.push(violation(member, v, 'pattern', `Member must satisfy regular expression pattern: ${shape.pattern}`, shape.pattern));
   } else if (shape.type === 'integer' && typeof v === 'number') {
     if (shape.min !== undefined && v < shape.min)
-      out.push(violation(member, v, `Member must have value greater than or equal to ${shape.min}`));
+      out.push(violation(member, v, 'min', `Member must have value greater than or equal to ${shape.min}`, shape.min));
     if (shape.max !== undefined && v > shape.max)
-      out.push(violation(member, v, `Member must have value less than or equal to ${shape.max}`));
+      out.push(violation(member, v, 'max', `Member must have value less than or equal to ${shape.max}`, shape.max));
   } else if (shape.type === 'structure' && isPlainObject(v)) {
     for (const [name, child] of Object.entries(shape.members)) out.push(...memberViolations(child, v[name]));
   }
@@ -95,18 +110,17 @@ function memberViolations(member: MemberSpec, v: unknown): string[] {
  * Every constraint violation of the input, in model order, as AWS words them.
  * @example constraintViolations(OPERATIONS.GetFunctionEventInvokeConfig, { FunctionName: 'f', Qualifier: '' }).length // 2
  */
-export function constraintViolations(spec: OperationSpec, input: Input): string[] {
+export function constraintViolations(spec: OperationSpec, input: Input): Violation[] {
   return Object.entries(spec.input).flatMap(([name, member]) => memberViolations(member, input[name]));
 }
 
 /**
- * Throws the ValidationException AWS sends when any constraint fails.
- * @example checkConstraints(OPERATIONS.PutFunctionEventInvokeConfig, { FunctionName: 'f', MaximumRetryAttempts: 3 })
+ * Throws the ValidationException AWS sends for the given violations, if any.
+ * @example checkConstraints(constraintViolations(OPERATIONS.PutFunctionEventInvokeConfig, { FunctionName: 'f', MaximumRetryAttempts: 3 }))
  * // throws "1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"
  */
-export function checkConstraints(spec: OperationSpec, input: Input): void {
-  const parts = constraintViolations(spec, input);
-  if (parts.length > 0) throw fail('validation', parts);
+export function checkConstraints(violations: readonly Violation[]): void {
+  if (violations.length > 0) throw fail('validation', violations.map((v) => v.text));
 }
 
 /**

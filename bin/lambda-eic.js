@@ -7,5 +7,7 @@ if (!existsSync(entry)) {
   console.error('lambda-eic: dist/ is missing; run `npm run build` (npm ci does it for you).');
   process.exit(2);
 }
+// The SDK warns that its future releases need Node 22; this package pins a release that runs on 20.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,8 +1,10 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
+import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { UsageError } from './commands/usage.js';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  run: { summary: 'replay the conformance suites against a target and report where it differs from AWS', run: runCommand },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: serveCommand },
 };
 

@@ -13,6 +13,7 @@ import type { Emulator } from '../model/emulator.js';
 import { FAULT_KINDS, type FaultSpec } from '../model/faults.js';
 import { snapshot } from '../model/snapshot.js';
 import { isPlainObject } from '../model/validate.js';
+import { OPERATIONS, isOperationName } from '../spec/operations.js';
 import type { WireResponse } from './codec.js';
 
 export const CONTROL_PREFIX = '/_lambda-eic';
@@ -33,7 +34,8 @@ function parseFault(body: Buffer): FaultSpec | string {
   }
   if (!isPlainObject(value)) return 'the body must be a JSON object';
   const { operation, kind, times, retryAfterSeconds, reason, message } = value;
-  if (typeof operation !== 'string' || operation === '') return 'operation must be an operation name or "*"';
+  if (typeof operation !== 'string' || (operation !== '*' && !isOperationName(operation)))
+    return `operation must be "*" or one of ${Object.keys(OPERATIONS).join(', ')}; a fault for an unknown name would never fire`;
   if (typeof kind !== 'string' || !FAULT_KINDS.includes(kind as never)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   if (times !== undefined && (!Number.isInteger(times) || (times as number) < 1)) return 'times must be a whole number of at least 1';
   if (retryAfterSeconds !== undefined && (!Number.isInteger(retryAfterSeconds) || (retryAfterSeconds as number) < 0))

@@ -44,12 +44,18 @@ export function regionOf(headers: HttpRequestLike['headers'], query: URLSearchPa
  * @example handleHttp(emulator, { account: '123456789012', region: 'us-east-1' }, { method: 'GET', url: '/2019-09-25/functions/f/event-invoke-config', headers: {}, body: Buffer.alloc(0) }).status // 404
  */
 export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
+  const path = new URL(request.url, 'http://emulator.invalid').pathname;
+  if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(emulator, request.method, path, request.body);
+  return emulator.wire(answerLambda(emulator, defaults, request));
+}
+
+function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
   const requestId = randomUUID();
   try {
     const url = new URL(request.url, 'http://emulator.invalid');
     const path = url.pathname;
-    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(emulator, request.method, path, request.body);
-    const rawPath = request.url.split('?')[0] ?? path;
+    // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
+    const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || path;
     const match = route(request.method, rawPath, url.searchParams);
     if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, path), requestId);
     if (match.kind === 'unsupported') return encodeError(fail('unsupportedOperation', match.operation), requestId);

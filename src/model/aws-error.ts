@@ -19,12 +19,12 @@ export class AwsError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { evidence?: Evidence; extra?: Record<string, string>; headers?: Record<string, string> } = {},
+    options: { evidence?: Evidence; extra?: Record<string, string>; headers?: Record<string, string>; status?: number } = {},
   ) {
     super(message);
     const spec = ERROR_CODES[code];
     this.name = code;
-    this.status = spec.status;
+    this.status = options.status ?? spec.status;
     this.fault = spec.fault;
     this.type = 'type' in spec ? spec.type : undefined;
     this.messageKey = spec.messageKey;

@@ -8,6 +8,7 @@ import type { Context } from './context.js';
 import * as control from './control-plane.js';
 import * as eic from './event-invoke-config.js';
 import { FaultPlan } from './faults.js';
+import { QUIRKS, type Core, type HttpAnswer, type Outcome, type Quirk, type QuirkName } from './quirks.js';
 import { World, type RegionState } from './state.js';
 import { checkConstraints, checkTypes, constraintViolations } from './validate.js';
 
@@ -32,14 +33,21 @@ const HANDLERS: Record<OperationName, Handler> = {
   ListAliases: control.listAliases,
 };
 
-export type Outcome =
-  | { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined }
-  | { readonly ok: false; readonly error: AwsError };
+export type { Outcome };
 
-/** The state of every account and region, plus the armed faults. */
+/** The state of every account and region, plus the armed faults and any quirks switched on. */
 export class Emulator {
   readonly world = new World();
   readonly faults = new FaultPlan();
+  /** Quirks switched on (none by default): the emulator then behaves like a buggy one. */
+  readonly quirks = new Set<QuirkName>();
+
+  /**
+   * @example new Emulator({ quirks: ['update-replaces'] })
+   */
+  constructor(options: { quirks?: readonly QuirkName[] } = {}) {
+    for (const quirk of options.quirks ?? []) this.quirks.add(quirk);
+  }
 
   /**
    * Runs one operation against the model. Never throws for bad input: the AWS error comes back
@@ -50,12 +58,34 @@ export class Emulator {
    * // { ok: false, error: AwsError(ResourceNotFoundException, 404) }
    */
   invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context): Outcome {
+    const fault = this.faults.take(operation);
+    if (fault) return { ok: false, error: fault };
+    let call: Core = this.core;
+    for (const name of this.quirks) {
+      const quirk: Quirk = QUIRKS[name];
+      const inner = call;
+      if (quirk.around) call = (op, inp, c, options) => quirk.around!(op, inp, c, (op2, inp2, c2, o2) => inner(op2, inp2, c2, o2 ?? options));
+    }
+    return call(operation, input, ctx);
+  }
+
+  /** Rewrites an HTTP answer for the wire-level quirks switched on. */
+  wire(answer: HttpAnswer): HttpAnswer {
+    let out = answer;
+    for (const name of this.quirks) {
+      const quirk: Quirk = QUIRKS[name];
+      if (quirk.wire) out = quirk.wire(out);
+    }
+    return out;
+  }
+
+  /** The model itself: JSON types, then constraints, then the operation. */
+  private readonly core: Core = (operation, input, ctx, options = {}) => {
     const spec = OPERATIONS[operation];
     try {
-      const fault = this.faults.take(operation);
-      if (fault) return { ok: false, error: fault };
       checkTypes(spec, input);
-      checkConstraints(constraintViolations(spec, input));
+      const found = constraintViolations(spec, input);
+      checkConstraints(options.violations ? options.violations(found) : found);
       const state = this.world.region(ctx.account, ctx.region);
       const output = HANDLERS[operation](state, input as never, ctx) as Record<string, unknown> | undefined;
       return { ok: true, status: spec.successStatus, output };
@@ -63,7 +93,7 @@ export class Emulator {
       if (error instanceof AwsError) return { ok: false, error };
       throw error;
     }
-  }
+  };
 
   /** Forgets all state and disarms all faults. */
   reset(): void {

@@ -5,6 +5,7 @@
  */
 import type { OperationSpec } from '../spec/operations.js';
 import type { MemberSpec, Shape } from '../spec/shapes.js';
+import { CONSTRAINT_TEXT, violationText } from '../spec/errors.js';
 import { fail } from './aws-error.js';
 import { wholeMatch } from './names.js';
 
@@ -65,41 +66,36 @@ export function checkTypes(spec: OperationSpec, input: Input): void {
   checkMemberTypes(spec.input, input, '');
 }
 
-const render = (v: unknown): string => (v === null || v === undefined ? 'null' : `'${String(v)}'`);
-
 /** One failed constraint, with the words AWS uses for it. */
 export interface Violation {
   readonly path: string;
   readonly value: unknown;
-  readonly rule: 'required' | 'minLength' | 'maxLength' | 'pattern' | 'min' | 'max';
+  readonly rule: keyof typeof CONSTRAINT_TEXT;
   readonly bound?: number | string;
   readonly text: string;
 }
 
-const violation = (member: MemberSpec, value: unknown, rule: Violation['rule'], what: string, bound?: number | string): Violation => ({
-  path: member.path,
-  value,
-  rule,
-  ...(bound !== undefined ? { bound } : {}),
-  text: `Value ${render(value)} at '${member.path}' failed to satisfy constraint: ${what}`,
-});
+function violation<R extends keyof typeof CONSTRAINT_TEXT>(member: MemberSpec, value: unknown, rule: R, ...bound: Parameters<(typeof CONSTRAINT_TEXT)[R]>): Violation {
+  const what = (CONSTRAINT_TEXT[rule] as (...a: unknown[]) => string)(...bound);
+  return { path: member.path, value, rule, ...(bound.length > 0 ? { bound: bound[0] as number | string } : {}), text: violationText(value, member.path, what) };
+}
 
 function memberViolations(member: MemberSpec, v: unknown): Violation[] {
-  if (v === undefined || v === null) return member.required ? [violation(member, v, 'required', 'Member must not be null')] : [];
+  if (v === undefined || v === null) return member.required ? [violation(member, v, 'required')] : [];
   const shape = member.shape;
   const out: Violation[] = [];
   if (shape.type === 'string' && typeof v === 'string') {
     if (shape.min !== undefined && v.length < shape.min)
-      out.push(violation(member, v, 'minLength', `Member must have length greater than or equal to ${shape.min}`, shape.min));
+      out.push(violation(member, v, 'minLength', shape.min));
     if (shape.max !== undefined && v.length > shape.max)
-      out.push(violation(member, v, 'maxLength', `Member must have length less than or equal to ${shape.max}`, shape.max));
+      out.push(violation(member, v, 'maxLength', shape.max));
     if (shape.pattern !== undefined && !compiled(shape.pattern).test(v))
-      out.push(violation(member, v, 'pattern', `Member must satisfy regular expression pattern: ${shape.pattern}`, shape.pattern));
+      out.push(violation(member, v, 'pattern', shape.pattern));
   } else if (shape.type === 'integer' && typeof v === 'number') {
     if (shape.min !== undefined && v < shape.min)
-      out.push(violation(member, v, 'min', `Member must have value greater than or equal to ${shape.min}`, shape.min));
+      out.push(violation(member, v, 'min', shape.min));
     if (shape.max !== undefined && v > shape.max)
-      out.push(violation(member, v, 'max', `Member must have value less than or equal to ${shape.max}`, shape.max));
+      out.push(violation(member, v, 'max', shape.max));
   } else if (shape.type === 'structure' && isPlainObject(v)) {
     for (const [name, child] of Object.entries(shape.members)) out.push(...memberViolations(child, v[name]));
   }
@@ -130,7 +126,8 @@ export function checkConstraints(violations: readonly Violation[]): void {
 export function unknownMembers(members: Readonly<Record<string, MemberSpec>>, value: Input, prefix = ''): string[] {
   const out: string[] = [];
   for (const [name, v] of Object.entries(value)) {
-    const member = members[name];
+    // Own members only: a body key such as `constructor` or `__proto__` must not find Object.prototype's.
+    const member = Object.hasOwn(members, name) ? members[name] : undefined;
     const where = prefix ? `${prefix}.${name}` : name;
     if (!member || member.location === 'uri' || member.location === 'querystring') out.push(where);
     else if (member.shape.type === 'structure' && isPlainObject(v)) out.push(...unknownMembers(member.shape.members, v, where));

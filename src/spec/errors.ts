@@ -36,6 +36,24 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** What `Reason` a 429 carries, and how long `Retry-After` asks the caller to wait [model]. */
 export const THROTTLE_DEFAULTS = { reason: 'CallerRateLimitExceeded', retryAfterSeconds: 1 } as const;
 
+/** The `<what>` part of a constraint violation, per rule [recorded for patterns, inferred elsewhere]. */
+export const CONSTRAINT_TEXT = {
+  required: () => 'Member must not be null',
+  minLength: (n: number) => `Member must have length greater than or equal to ${n}`,
+  maxLength: (n: number) => `Member must have length less than or equal to ${n}`,
+  pattern: (pattern: string) => `Member must satisfy regular expression pattern: ${pattern}`,
+  min: (n: number) => `Member must have value greater than or equal to ${n}`,
+  max: (n: number) => `Member must have value less than or equal to ${n}`,
+} as const;
+
+/**
+ * One violation as AWS words it.
+ * @example violationText(3, 'maximumRetryAttempts', CONSTRAINT_TEXT.max(2))
+ * // "Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"
+ */
+export const violationText = (value: unknown, memberPath: string, what: string): string =>
+  `Value ${value === null || value === undefined ? 'null' : `'${String(value)}'`} at '${memberPath}' failed to satisfy constraint: ${what}`;
+
 const template = <A extends unknown[]>(code: ErrorCode, evidence: Evidence, text: (...args: A) => string) => ({
   code,
   evidence,
@@ -49,7 +67,7 @@ export const MESSAGES = {
   qualifierMismatch: template('InvalidParameterValueException', 'recorded', () =>
     'The derived qualifier from the function name does not match the specified qualifier.'),
   bareNameTooLong: template('InvalidParameterValueException', 'inferred', (value: string, max: number) =>
-    `1 validation error detected: Value '${value}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to ${max}`),
+    `1 validation error detected: ${violationText(value, 'functionName', CONSTRAINT_TEXT.maxLength(max))}`),
   regionUnreachable: template('ResourceNotFoundException', 'recorded', (arnRegion: string, region: string) =>
     `Functions from '${arnRegion}' are not reachable in this region ('${region}')`),
   functionDoesNotExist: template('ResourceNotFoundException', 'recorded', () => "The function doesn't exist."),

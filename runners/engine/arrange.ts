@@ -1,0 +1,49 @@
+/**
+ * Arranges a scenario's given state through the target's own Lambda API (CreateFunction with a
+ * minimal zip, UpdateFunctionCode + PublishVersion per version, CreateAlias, Put per config), and
+ * removes it afterwards.
+ */
+import type { SdkRequest, Given } from '../../suites/types.js';
+import type { Target } from '../targets/target.js';
+import { minimalZip } from '../targets/zip.js';
+import type { Vars } from './placeholders.js';
+
+export class ArrangeError extends Error {}
+
+async function must(target: Target, request: SdkRequest): Promise<void> {
+  const seen = await target.send(request);
+  if (seen.error || seen.status === undefined)
+    throw new ArrangeError(`arranging with ${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message ?? ''}`.trim());
+}
+
+/**
+ * Creates the given functions, versions, aliases and configs.
+ * @example await arrange(target, { functions: [{ ref: 'fn', versions: 1 }] }, { fn: 'eic-ab12-1' })
+ */
+export async function arrange(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
+  if (!given) return;
+  const Role = await target.roleArn();
+  for (const fn of given.functions) {
+    const FunctionName = vars[fn.ref]!;
+    await must(target, {
+      operation: 'CreateFunction',
+      input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
+    });
+    for (let v = 1; v <= (fn.versions ?? 0); v++) {
+      if (v > 1) await must(target, { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } });
+      await must(target, { operation: 'PublishVersion', input: { FunctionName } });
+    }
+    for (const alias of fn.aliases ?? [])
+      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } });
+    for (const { qualifier, ...settings } of fn.configs ?? [])
+      await must(target, {
+        operation: 'PutFunctionEventInvokeConfig',
+        input: { FunctionName, ...(qualifier ? { Qualifier: qualifier } : {}), ...settings },
+      });
+  }
+}
+
+/** Deletes the functions a scenario created (their configs go with them); errors are ignored. */
+export async function cleanup(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
+  for (const fn of given?.functions ?? []) await target.send({ operation: 'DeleteFunction', input: { FunctionName: vars[fn.ref]! } });
+}

@@ -1,0 +1,22 @@
+/** Fills `{fn}`, `{account}`, ... in a scenario's strings with this run's values. */
+
+export type Vars = Readonly<Record<string, string>>;
+
+const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|@[A-Za-z0-9]+)\}/g;
+
+/**
+ * Deep-copies a value with every placeholder in its strings replaced.
+ * @example fill({ FunctionName: '{fn}:live' }, { fn: 'eic-ab-1' }) // { FunctionName: 'eic-ab-1:live' }
+ */
+export function fill<T>(value: T, vars: Vars): T {
+  if (typeof value === 'string') return value.replace(PLACEHOLDER, (whole, name: string) => vars[name] ?? whole) as T;
+  if (Array.isArray(value)) return value.map((v) => fill(v, vars)) as T;
+  if (value instanceof Uint8Array || value instanceof Date) return value;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)])) as T;
+  }
+  return value;
+}
+
+/** A region other than the target's, for "another region" cases. */
+export const otherRegionThan = (region: string): string => (region === 'eu-west-1' ? 'us-west-2' : 'eu-west-1');

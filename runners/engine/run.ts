@@ -1,0 +1,135 @@
+/**
+ * Replays scenarios against a target: arrange, send each step, evaluate each expectation, clean
+ * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
+ */
+import type { Evidence } from '../../src/spec/errors.js';
+import { isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
+import type { Identity, Observation, Target } from '../targets/target.js';
+import { ArrangeError, arrange, cleanup } from './arrange.js';
+import { evaluate, pick } from './expectations.js';
+import { fill, otherRegionThan, type Vars } from './placeholders.js';
+
+export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
+
+export interface Failure {
+  /** 1-based step number; 0 for arranging. */
+  readonly step: number;
+  readonly request?: unknown;
+  readonly path: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+  readonly evidence: Evidence;
+  readonly advisory: boolean;
+  readonly note?: string;
+}
+
+export interface ScenarioResult {
+  readonly id: string;
+  readonly suite: SuiteName;
+  readonly title: string;
+  readonly source: string;
+  readonly evidence: Evidence[];
+  status: ScenarioStatus;
+  readonly failures: Failure[];
+  /** Checks not run because the transport does not show them (wire checks on a mock). */
+  readonly skippedChecks: number;
+  readonly durationMs: number;
+  /** Why a baseline lists this scenario as a known failure. */
+  knownReason?: string;
+}
+
+export interface RunOptions {
+  readonly runPrefix: string;
+  readonly concurrency: number;
+  readonly onResult?: (result: ScenarioResult, done: number, total: number) => void;
+}
+
+const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
+
+async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promise<Omit<ScenarioResult, 'durationMs'>> {
+  const failures: Failure[] = [];
+  const vars: Record<string, string> = { ...runVars };
+  const collected: Record<string, unknown[]> = {};
+  let skippedChecks = 0;
+  let checks = 0;
+  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
+  try {
+    await arrange(target, fill(scenario.given, vars), vars);
+    for (const [index, step] of scenario.steps.entries()) {
+      const request = fill(step.request, vars);
+      let observation: Observation;
+      if (isRaw(request)) {
+        if (!target.sendRaw) {
+          skippedChecks += step.expect.length;
+          continue;
+        }
+        observation = await target.sendRaw(request.raw);
+      } else observation = await target.send(request);
+      for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
+      if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
+      for (const expectation of step.expect) {
+        const filled = fill(expectation, vars);
+        const result = evaluate(observation, filled, collected);
+        checks += 1;
+        if (result.outcome === 'skip') skippedChecks += 1;
+        if (result.outcome !== 'fail') continue;
+        failures.push({
+          step: index + 1,
+          request,
+          path: filled.at,
+          expected: result.expected,
+          actual: result.actual,
+          evidence: filled.evidence,
+          advisory: filled.evidence === 'inferred',
+          ...(filled.note ? { note: filled.note } : {}),
+        });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ArrangeError)) throw error;
+    failures.push({ step: 0, path: 'arrange', expected: 'the given state', actual: error.message, evidence: 'model', advisory: false });
+  } finally {
+    await cleanup(target, scenario.given, vars).catch(() => undefined);
+  }
+  const status: ScenarioStatus = failures.some((f) => !f.advisory)
+    ? 'failed'
+    : failures.length > 0
+      ? 'advisory'
+      : checks > 0 && skippedChecks === checks
+        ? 'skipped'
+        : skippedChecks > 0 && checks === 0
+          ? 'skipped'
+          : 'passed';
+  return { ...base, status, failures, skippedChecks };
+}
+
+/**
+ * Runs scenarios with up to `concurrency` at once (names are unique per scenario, so they do not
+ * collide), in the order given.
+ * @example const results = await runScenarios(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
+ */
+export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = new Array(scenarios.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < scenarios.length) {
+      const index = next++;
+      const scenario = scenarios[index]!;
+      const vars: Vars = {
+        fn: `${options.runPrefix}-${index + 1}`,
+        fn2: `${options.runPrefix}-${index + 1}-b`,
+        account: identity.account,
+        region: identity.region,
+        partition: identity.partition,
+        otherRegion: otherRegionThan(identity.region),
+      };
+      const started = performance.now();
+      const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };
+      results[index] = result;
+      options.onResult?.(result, ++done, scenarios.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, scenarios.length)) }, worker));
+  return results;
+}

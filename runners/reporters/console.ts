@@ -1,0 +1,74 @@
+/** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
+import { SUITES } from '../../suites/types.js';
+import type { RunReport } from '../engine/report.js';
+import { runFailed, show } from '../engine/report.js';
+import type { ScenarioResult } from '../engine/run.js';
+
+const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!' };
+const WIDTH = 60;
+
+/**
+ * A progress printer: one mark per finished scenario, a counter at the end of each line.
+ * @example const progress = consoleProgress(process.stdout); progress(result, 1, 134);
+ */
+export function consoleProgress(out: NodeJS.WritableStream) {
+  let line = '';
+  return (result: ScenarioResult, done: number, total: number) => {
+    line += MARK[result.status];
+    out.write(MARK[result.status]);
+    if (line.length === WIDTH || done === total) {
+      out.write(`${' '.repeat(WIDTH - line.length)}  ${String(done).padStart(String(total).length)}/${total}\n`);
+      line = '';
+    }
+  };
+}
+
+function table(report: RunReport): string[] {
+  const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped'] as const;
+  const rows = SUITES.map((suite) => {
+    const of = report.results.filter((r) => r.suite === suite);
+    return [suite, ...cols.map((c) => String(of.filter((r) => r.status === c).length))];
+  });
+  rows.push(['total', ...cols.map((c) => String(report.summary[c]))]);
+  const header = ['suite', ...cols];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
+  return [fmt(header), ...rows.map(fmt)];
+}
+
+/** The failures of one scenario, as a block a reader can act on without the code. */
+export function describeResult(r: ScenarioResult): string[] {
+  const lines = [`${r.status === 'advisory' ? '~' : '✗'} ${r.id}  [${r.evidence.join('][')}]  ${r.title}`, `  source: ${r.source}`];
+  if (r.status === 'fixed') lines.push(`  listed in the baseline as failing (${r.knownReason}) but it now passes: remove it from the baseline`);
+  let lastStep = -1;
+  for (const f of r.failures) {
+    if (f.step !== lastStep) {
+      const request = f.request as { operation?: string; input?: unknown } | undefined;
+      lines.push(f.step === 0 ? '  arrange:' : `  step ${f.step}: ${request?.operation ?? 'raw'} ${show(request?.input ?? request)}`);
+      lastStep = f.step;
+    }
+    lines.push(`    at ${f.path}  [${f.evidence}]${f.advisory ? ' (advisory)' : ''}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
+  }
+  return lines;
+}
+
+/**
+ * The closing part of the console report.
+ * @example console.log(consoleSummary(report));
+ */
+export function consoleSummary(report: RunReport): string {
+  const out = ['', `Summary by suite (${report.target})`, ...table(report)];
+  const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
+  const advisory = report.results.filter((r) => r.status === 'advisory' || (r.status !== 'failed' && r.failures.some((f) => f.advisory)));
+  const known = report.results.filter((r) => r.status === 'known');
+  if (failing.length > 0) out.push('', 'Failures', ...failing.flatMap((r) => [...describeResult(r), '']));
+  if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
+  if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
+  for (const id of report.staleBaselineIds) out.push(`  ! baseline names '${id}', which is no scenario: remove it`);
+  const s = report.summary;
+  out.push(
+    '',
+    `${runFailed(report) ? 'FAIL' : 'PASS'}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped in ${(report.durationMs / 1000).toFixed(2)} s`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,94 @@
+/** File reporters: JSON (schema in report.schema.json), JUnit XML for CI systems, Markdown for a job page. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUITES } from '../../suites/types.js';
+import { runFailed, show, type RunReport } from '../engine/report.js';
+import { describeResult } from './console.js';
+
+/**
+ * The JSON report: `{target, startedAt, durationMs, summary, results: [{id, suite, title, evidence, status, failures}]}`.
+ * @example JSON.parse(jsonReport(report)).summary.passed
+ */
+export function jsonReport(report: RunReport): string {
+  return `${JSON.stringify(report, (_k, v) => (v instanceof Date ? v.toISOString() : v), 2)}\n`;
+}
+
+const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+
+/**
+ * JUnit XML: a testsuite per suite, a testcase per scenario (named by its id).
+ * @example junitReport(report).startsWith('<?xml') // true
+ */
+export function junitReport(report: RunReport): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known}" time="${(report.durationMs / 1000).toFixed(3)}">`];
+  for (const suite of SUITES) {
+    const results = report.results.filter((r) => r.suite === suite);
+    if (results.length === 0) continue;
+    const failures = results.filter((r) => r.status === 'failed' || r.status === 'fixed').length;
+    const skipped = results.filter((r) => r.status === 'skipped' || r.status === 'known').length;
+    lines.push(`  <testsuite name="${suite}" tests="${results.length}" failures="${failures}" skipped="${skipped}">`);
+    for (const r of results) {
+      lines.push(`    <testcase classname="${suite}" name="${xml(r.id)}" time="${(r.durationMs / 1000).toFixed(3)}">`);
+      const detail = xml(describeResult(r).join('\n'));
+      if (r.status === 'failed' || r.status === 'fixed') lines.push(`      <failure message="${xml(r.title)}">${detail}</failure>`);
+      else if (r.status === 'known') lines.push(`      <skipped message="${xml(`known failure: ${r.knownReason ?? ''}`)}"/>`);
+      else if (r.status === 'skipped') lines.push(`      <skipped message="the transport does not show the raw answer"/>`);
+      else if (r.status === 'advisory') lines.push(`      <system-out>${detail}</system-out>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}
+
+/**
+ * A Markdown summary for a CI job page.
+ * @example markdownReport(report).startsWith('## ') // true
+ */
+export function markdownReport(report: RunReport): string {
+  const s = report.summary;
+  const out = [
+    `## lambda-eic conformance: ${runFailed(report) ? '❌ FAIL' : '✅ PASS'} against ${report.target}`,
+    '',
+    `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped (${(report.durationMs / 1000).toFixed(2)} s).`,
+    '',
+    '| suite | passed | failed | advisory | known | skipped |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...SUITES.map((suite) => {
+      const of = report.results.filter((r) => r.suite === suite);
+      const n = (st: string) => of.filter((r) => r.status === st).length;
+      return `| ${suite} | ${n('passed')} | ${n('failed') + n('fixed')} | ${n('advisory')} | ${n('known')} | ${n('skipped')} |`;
+    }),
+  ];
+  const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
+  if (failing.length > 0) {
+    out.push('', '### Failures', '');
+    for (const r of failing) {
+      out.push(`<details><summary><code>${r.id}</code> ${r.title}</summary>`, '', `Source: ${r.source}`, '');
+      for (const f of r.failures.filter((x) => !x.advisory))
+        out.push(`- step ${f.step} \`${f.path}\` [${f.evidence}]: expected \`${show(f.expected)}\`, got \`${show(f.actual)}\``);
+      out.push('', '</details>');
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Writes the chosen file reports to a directory; returns the paths written.
+ * @example writeReports(report, ['json', 'junit'], 'reports') // ['reports/lambda-eic-report.json', ...]
+ */
+export function writeReports(report: RunReport, kinds: readonly string[], dir: string): string[] {
+  const files: Array<[string, string, (r: RunReport) => string]> = [
+    ['json', 'lambda-eic-report.json', jsonReport],
+    ['junit', 'lambda-eic-junit.xml', junitReport],
+    ['markdown', 'lambda-eic-summary.md', markdownReport],
+  ];
+  const wanted = files.filter(([kind]) => kinds.includes(kind));
+  if (wanted.length > 0) mkdirSync(dir, { recursive: true });
+  return wanted.map(([, name, render]) => {
+    const path = join(dir, name);
+    writeFileSync(path, render(report));
+    return path;
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * A target reached over HTTP: the embedded emulator or any endpoint (moto, LocalStack, AWS).
+ * Calls go through the real SDK with a handler that keeps the raw answer for wire checks.
+ */
+import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { SdkRequest } from '../../suites/types.js';
+import { minimalZip } from './zip.js';
+import { observeCall } from './sdk-calls.js';
+import { TargetUnreachable, type Identity, type Observation, type Target } from './target.js';
+import { WireCapture } from './wire-capture.js';
+
+export interface HttpTargetOptions {
+  readonly label: string;
+  readonly endpoint: string;
+  readonly region: string;
+  /** Prefix of names this run creates (functions, the IAM role). */
+  readonly runPrefix: string;
+  /** Called once on dispose (the embedded target stops its server). */
+  readonly onDispose?: () => Promise<void>;
+}
+
+const credentials = () => ({
+  accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'testing',
+  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'testing',
+  ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
+});
+
+const ASSUME_ROLE_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+/**
+ * Builds a target for an HTTP endpoint.
+ * @example const target = httpTarget({ label: 'moto', endpoint: 'http://127.0.0.1:5000', region: 'us-east-1', runPrefix: 'eic-ab12' });
+ */
+export function httpTarget(options: HttpTargetOptions): Target {
+  const capture = new WireCapture({ connectionTimeout: 5_000, requestTimeout: 30_000 });
+  const client = new LambdaClient({
+    endpoint: options.endpoint,
+    region: options.region,
+    credentials: credentials(),
+    maxAttempts: 1,
+    requestHandler: capture,
+  });
+  let role: string | undefined;
+  let identity: Identity | undefined;
+
+  const send = (request: SdkRequest): Promise<Observation> => observeCall(client, request, () => capture.take());
+
+  /** Makes the run's role through IAM at the same endpoint (moto checks roles exist). */
+  async function createRole(account: string): Promise<string> {
+    const iam = new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: credentials(), maxAttempts: 1 });
+    const RoleName = `${options.runPrefix}-role`;
+    try {
+      const made = await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: ASSUME_ROLE_POLICY }));
+      return made.Role?.Arn ?? `arn:aws:iam::${account}:role/${RoleName}`;
+    } catch {
+      const found = await iam.send(new GetRoleCommand({ RoleName })).catch(() => undefined);
+      return found?.Role?.Arn ?? `arn:aws:iam::${account}:role/${RoleName}`;
+    } finally {
+      iam.destroy();
+    }
+  }
+
+  /** Creates and deletes a probe function: reachability, account and the role the target wants. */
+  async function probe(): Promise<Identity> {
+    const FunctionName = `${options.runPrefix}-probe`;
+    const create = (Role: string) =>
+      send({ operation: 'CreateFunction', input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } } });
+    let made = await create('arn:aws:iam::123456789012:role/lambda-eic-conformance');
+    if (made.status === undefined) throw new TargetUnreachable(`cannot reach ${options.endpoint}: ${made.error?.message ?? 'no answer'}`);
+    role = 'arn:aws:iam::123456789012:role/lambda-eic-conformance';
+    if (made.error) {
+      role = await createRole('123456789012');
+      made = await create(role);
+    }
+    if (made.error) throw new TargetUnreachable(`CreateFunction on ${options.endpoint} failed: ${made.error.code}: ${made.error.message}`);
+    const arn = String(made.output?.FunctionArn ?? '');
+    const [, partition = 'aws', , region = options.region, account = '123456789012'] = arn.split(':');
+    await client.send(new DeleteFunctionCommand({ FunctionName })).catch(() => undefined);
+    return { account, region, partition };
+  }
+
+  return {
+    label: options.label,
+    observesWire: true,
+    async connect() {
+      identity ??= await probe();
+      return identity;
+    },
+    send,
+    async roleArn() {
+      if (!role) await this.connect();
+      return role!;
+    },
+    async dispose() {
+      client.destroy();
+      await options.onDispose?.();
+    },
+  };
+}
+

@@ -1,0 +1,45 @@
+/**
+ * What the runner needs of a target: send a Lambda call and observe the answer, arrange state,
+ * clean up. Targets differ only in how they reach the API (embedded server, any endpoint, a mock).
+ */
+import type { RawRequest, SdkRequest } from '../../suites/types.js';
+
+/** The raw HTTP answer, where the transport lets us see it. */
+export interface WireExchange {
+  readonly status: number;
+  /** Header names lower-cased. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyText: string;
+}
+
+/** What one call produced, in one shape for every target. */
+export interface Observation {
+  readonly status: number | undefined;
+  readonly error?: { readonly code: string; readonly message: string };
+  /** The answer as the SDK parsed it, without `$metadata`. */
+  readonly output?: Readonly<Record<string, unknown>>;
+  readonly wire?: WireExchange;
+}
+
+export interface Identity {
+  readonly account: string;
+  readonly region: string;
+  readonly partition: string;
+}
+
+export interface Target {
+  /** Short name for reports (`embedded`, `endpoint http://127.0.0.1:5000`). */
+  readonly label: string;
+  /** Whether raw answers are observed (`wire.*` checks run only then). */
+  readonly observesWire: boolean;
+  /** Reaches the target and learns account and region; throws `TargetUnreachable`. */
+  connect(): Promise<Identity>;
+  send(request: SdkRequest): Promise<Observation>;
+  sendRaw?(request: RawRequest): Promise<Observation>;
+  /** The role ARN CreateFunction should use (created through IAM where the target demands one). */
+  roleArn(): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+/** The target cannot be reached or used at all: exit code 2 with this one-line reason. */
+export class TargetUnreachable extends Error {}

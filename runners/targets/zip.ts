@@ -1,0 +1,11 @@
+/** A minimal, valid deployment package, made with fflate; never run by any target. */
+import { strToU8, zipSync } from 'fflate';
+
+/**
+ * A zip holding `index.js`; `revision` changes its content so PublishVersion makes a new version.
+ * @example minimalZip(0).byteLength > 0 // true
+ */
+export function minimalZip(revision: number): Uint8Array {
+  const source = `exports.handler = async () => ({ revision: ${revision} });\n`;
+  return zipSync({ 'index.js': strToU8(source) }, { mtime: new Date('2020-01-01T00:00:00Z') });
+}

@@ -1,0 +1,148 @@
+/**
+ * Switchable quirks that make the reference emulator behave like a typical buggy emulator, so the
+ * suite can prove it notices. Each quirk wraps one call to the model (or rewrites the HTTP answer);
+ * none is on unless asked for (`lambda-eic serve --quirk`, `lambda-eic run --quirk`).
+ */
+import type { OperationName } from '../spec/operations.js';
+import { AwsError } from './aws-error.js';
+import type { Context } from './context.js';
+import type { Violation } from './validate.js';
+
+export type Outcome =
+  | { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined }
+  | { readonly ok: false; readonly error: AwsError };
+
+export interface CoreOptions {
+  /** Drops violations before they are reported (range-check quirks). */
+  readonly violations?: (found: readonly Violation[]) => Violation[];
+}
+
+/** The model without quirks, as a quirk sees it. */
+export type Core = (operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, options?: CoreOptions) => Outcome;
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+export interface Quirk {
+  readonly description: string;
+  readonly around?: (operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, next: Core) => Outcome;
+  readonly wire?: (answer: HttpAnswer) => HttpAnswer;
+}
+
+const PUT = 'PutFunctionEventInvokeConfig';
+const UPDATE = 'UpdateFunctionEventInvokeConfig';
+const GET = 'GetFunctionEventInvokeConfig';
+const DELETE = 'DeleteFunctionEventInvokeConfig';
+const LIST = 'ListFunctionEventInvokeConfigs';
+const CONFIG_OPS: readonly string[] = [PUT, UPDATE, GET, LIST];
+
+const target = (input: Readonly<Record<string, unknown>>) => ({ FunctionName: input.FunctionName, ...(input.Qualifier !== undefined ? { Qualifier: input.Qualifier } : {}) });
+
+/** Applies `change` to each config an answer carries (one, or a List page). */
+function eachConfig(outcome: Outcome, operation: OperationName, change: (config: Record<string, unknown>) => Record<string, unknown>): Outcome {
+  if (!outcome.ok || !outcome.output || !CONFIG_OPS.includes(operation)) return outcome;
+  const output = outcome.output;
+  if (operation === LIST) {
+    const items = (output.FunctionEventInvokeConfigs as Record<string, unknown>[]).map(change);
+    return { ...outcome, output: { ...output, FunctionEventInvokeConfigs: items } };
+  }
+  return { ...outcome, output: change(output) };
+}
+
+const mapError = (outcome: Outcome, change: (e: AwsError) => AwsError): Outcome => (outcome.ok ? outcome : { ok: false, error: change(outcome.error) });
+
+export const QUIRKS = {
+  'update-replaces': {
+    description: 'Update replaces the stored config instead of merging into it',
+    around: (op, input, ctx, next) => (op === UPDATE && next(GET, target(input), ctx).ok ? next(PUT, input, ctx) : next(op, input, ctx)),
+  },
+  'update-creates': {
+    description: 'Update creates a missing config',
+    around: (op, input, ctx, next) => {
+      const outcome = next(op, input, ctx);
+      return op === UPDATE && !outcome.ok && outcome.error.message.includes("doesn't have an EventInvokeConfig") ? next(PUT, input, ctx) : outcome;
+    },
+  },
+  'put-merges': {
+    description: 'Put merges into the stored config instead of overwriting it',
+    around: (op, input, ctx, next) => (op === PUT && next(GET, target(input), ctx).ok ? next(UPDATE, input, ctx) : next(op, input, ctx)),
+  },
+  'unqualified-function-arn': {
+    description: 'FunctionArn without the :$LATEST qualifier',
+    around: (op, input, ctx, next) => eachConfig(next(op, input, ctx), op, (c) => ({ ...c, FunctionArn: String(c.FunctionArn).replace(/:\$LATEST$/, '') })),
+  },
+  'destinations-not-normalised': {
+    description: 'DestinationConfig omits the empty OnSuccess/OnFailure members',
+    around: (op, input, ctx, next) =>
+      eachConfig(next(op, input, ctx), op, (c) => {
+        const dc = c.DestinationConfig as Record<string, Record<string, unknown>>;
+        const kept = Object.fromEntries(Object.entries(dc).filter(([, v]) => Object.keys(v).length > 0));
+        const { DestinationConfig: _drop, ...rest } = c;
+        return Object.keys(kept).length > 0 ? { ...rest, DestinationConfig: kept } : rest;
+      }),
+  },
+  'no-range-checks': {
+    description: 'Integer ranges are not checked',
+    around: (op, input, ctx, next) => next(op, input, ctx, { violations: (found) => found.filter((v) => v.rule !== 'min' && v.rule !== 'max') }),
+  },
+  'ranges-off-by-one': {
+    description: 'Range checks accept one past each end (min-1 and max+1)',
+    around: (op, input, ctx, next) =>
+      next(op, input, ctx, {
+        violations: (found) => found.filter((v) => !((v.rule === 'min' && v.value === Number(v.bound) - 1) || (v.rule === 'max' && v.value === Number(v.bound) + 1))),
+      }),
+  },
+  'not-found-as-400': {
+    description: 'Not-found errors answer 400 instead of 404',
+    around: (op, input, ctx, next) =>
+      mapError(next(op, input, ctx), (e) => (e.status === 404 ? new AwsError(e.code, e.message, { status: 400, evidence: e.evidence }) : e)),
+  },
+  'reworded-messages': {
+    description: 'Error messages are worded differently from AWS',
+    around: (op, input, ctx, next) =>
+      mapError(next(op, input, ctx), (e) => new AwsError(e.code, `Error: ${e.message.replace(/\.$/, '').toLowerCase()}`, { evidence: e.evidence, extra: { ...e.extra }, headers: { ...e.headers } })),
+  },
+  'iso-last-modified': {
+    description: 'LastModified is an ISO-8601 string instead of epoch seconds',
+    around: (op, input, ctx, next) =>
+      eachConfig(next(op, input, ctx), op, (c) => ({ ...c, LastModified: new Date(Number(c.LastModified) * 1000).toISOString() })),
+  },
+  'qualifier-ignored': {
+    description: 'The qualifier (parameter or name suffix) is ignored: everything lands on $LATEST',
+    around: (op, input, ctx, next) => {
+      if (!op.includes('EventInvokeConfig')) return next(op, input, ctx);
+      const { Qualifier: _q, ...rest } = input;
+      const name = String(input.FunctionName ?? '').replace(/^((?:arn:[^:]*:lambda:[^:]+:\d{12}:function:|\d{12}:function:)?[^:]+):.*$/, '$1');
+      return next(op, { ...rest, FunctionName: name }, ctx);
+    },
+  },
+  'list-without-paging': {
+    description: 'List ignores MaxItems and Marker and answers everything at once',
+    around: (op, input, ctx, next) => {
+      if (op !== LIST) return next(op, input, ctx);
+      const { Marker: _m, ...rest } = input;
+      return next(op, { ...rest, MaxItems: Number.MAX_SAFE_INTEGER }, ctx, { violations: (found) => found.filter((v) => v.path !== 'maxItems') });
+    },
+  },
+  'delete-missing-204': {
+    description: 'Delete of a missing config answers 204',
+    around: (op, input, ctx, next) => {
+      const outcome = next(op, input, ctx);
+      return op === DELETE && !outcome.ok && outcome.error.status === 404 ? { ok: true, status: 204, output: undefined } : outcome;
+    },
+  },
+  'html-errors': {
+    description: 'Errors come back as HTML pages',
+    wire: (answer) =>
+      answer.status < 400
+        ? answer
+        : { status: answer.status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>Error ${answer.status}</h1></body></html>` },
+  },
+} as const satisfies Record<string, Quirk>;
+
+export type QuirkName = keyof typeof QUIRKS;
+export const QUIRK_NAMES = Object.keys(QUIRKS) as QuirkName[];
+export const isQuirkName = (name: string): name is QuirkName => Object.hasOwn(QUIRKS, name);

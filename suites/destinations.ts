@@ -1,0 +1,80 @@
+/** Destination rules (`aws-behaviour.md` section 5). */
+import { PATTERNS } from '../src/spec/shapes.js';
+import { ARNS, arnOf, config, error, msg, ok, put, step, suite, update, withConfig, withFunction } from './dsl.js';
+
+const scenario = suite('destinations');
+const SRC = 'aws-behaviour.md §5';
+const badPattern = (arn: string, outcome: 'onSuccess' | 'onFailure') =>
+  `Value '${arn}' at 'destinationConfig.${outcome}.destination' failed to satisfy constraint: Member must satisfy regular expression pattern: ${PATTERNS.destination}`;
+const accepted = (name: string, title: string, destinations: { onSuccess?: string; onFailure?: string }, given = withFunction()) =>
+  scenario(`destinations.${name}`, title, `${SRC}; §6`, {
+    given,
+    steps: [
+      step(
+        put({
+          DestinationConfig: {
+            ...(destinations.onSuccess ? { OnSuccess: { Destination: destinations.onSuccess } } : {}),
+            ...(destinations.onFailure ? { OnFailure: { Destination: destinations.onFailure } } : {}),
+          },
+        }),
+        ok(200, 'docs'),
+        config('$LATEST', destinations, 'docs'),
+      ),
+    ],
+  });
+
+export const destinations = [
+  accepted('sqs-on-failure', 'An SQS queue on failure', { onFailure: ARNS.sqs }),
+  accepted('sqs-on-success', 'An SQS queue on success', { onSuccess: ARNS.sqs }),
+  accepted('sns-on-both', 'SNS topics on success and failure', { onSuccess: ARNS.sns, onFailure: ARNS.sns.replace('eic-topic', 'eic-topic-2') }),
+  accepted('eventbridge-on-success', 'An EventBridge bus on success', { onSuccess: ARNS.events }),
+  accepted('s3-on-failure', 'An S3 bucket on failure', { onFailure: ARNS.s3 }),
+  accepted('lambda-existing', 'Another existing function on success', { onSuccess: arnOf('{fn2}') }, withFunction({}, {})),
+  accepted('same-queue-for-both', 'The same SQS queue may serve both outcomes', { onSuccess: ARNS.sqs, onFailure: ARNS.sqs }),
+  scenario('destinations.s3-on-success-refused', 'An S3 bucket on success is refused', `${SRC} (S3 for OnFailure only [docs])`, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.s3 } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=OnSuccess(destination=${ARNS.s3}), onFailure=null)`), 'inferred'))],
+  }),
+  scenario('destinations.iam-on-success-refused', 'A service that is no destination type (IAM) on success', SRC, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.iam } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=OnSuccess(destination=${ARNS.iam}), onFailure=null)`), 'recorded'))],
+  }),
+  scenario('destinations.iam-on-failure-refused', 'A service that is no destination type (IAM) on failure', SRC, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'))],
+  }),
+  scenario('destinations.malformed-arn', 'A malformed destination ARN is a ValidationException with the pattern', SRC, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: 'not-an-arn' } } }), error('ValidationException', msg('validation', [badPattern('not-an-arn', 'onFailure')]), 'recorded'))],
+  }),
+  scenario('destinations.two-malformed-arns', 'Two malformed destinations give two joined validation errors', `${SRC}; §2`, {
+    given: withFunction(),
+    steps: [step(
+      put({ DestinationConfig: { OnSuccess: { Destination: 'queue' }, OnFailure: { Destination: 'topic' } } }),
+      error('ValidationException', msg('validation', [badPattern('queue', 'onSuccess'), badPattern('topic', 'onFailure')]), 'recorded'),
+    )],
+  }),
+  scenario('destinations.lambda-missing', 'A Lambda function ARN that does not exist', SRC, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: arnOf('{fn2}') } } }), error('InvalidParameterValueException', msg('destinationArnInvalid', arnOf('{fn2}')), 'recorded'))],
+  }),
+  scenario('destinations.lambda-self', 'The function cannot be its own destination', SRC, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: arnOf() } } }), error('InvalidParameterValueException', msg('destinationIsSelf'), 'recorded'))],
+  }),
+  scenario('destinations.update-checks-service', 'Update checks destinations as Put does', SRC, {
+    given: withConfig({ MaximumRetryAttempts: 1 }),
+    steps: [step(update({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'))],
+  }),
+  scenario('destinations.update-checks-self', 'Update refuses the function as its own destination', SRC, {
+    given: withConfig({ MaximumRetryAttempts: 1 }),
+    steps: [step(update({ DestinationConfig: { OnSuccess: { Destination: arnOf() } } }), error('InvalidParameterValueException', msg('destinationIsSelf'), 'recorded'))],
+  }),
+  scenario('destinations.refused-leaves-config', 'A refused destination leaves the stored config unchanged', `${SRC}; §4`, {
+    given: withConfig({ MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: ARNS.sqs } } }),
+    steps: [
+      step(put({ DestinationConfig: { OnSuccess: { Destination: arnOf('{fn2}') } } }), error('InvalidParameterValueException', msg('destinationArnInvalid', arnOf('{fn2}')), 'recorded')),
+      step({ operation: 'GetFunctionEventInvokeConfig', input: { FunctionName: '{fn}' } }, ok(200, 'recorded'), config('$LATEST', { retries: 1, onFailure: ARNS.sqs }, 'recorded')),
+    ],
+  }),
+];

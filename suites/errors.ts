@@ -1,0 +1,92 @@
+/** Error codes, statuses, messages and the order of checks (`aws-behaviour.md` sections 2 and 4). */
+import { ARNS, arnOf, config, del, error, get, list, msg, ok, put, status, step, suite, update, withConfig, withFunction } from './dsl.js';
+
+const scenario = suite('errors');
+const noConfig = (qualifier = '$LATEST') => msg('noEventInvokeConfig', arnOf('{fn}', qualifier));
+const LONG_NAME = 'f'.repeat(65);
+
+export const errors = [
+  scenario('errors.put-requires-a-setting', 'Put with no setting is a 400', '§4 Put step 1', {
+    given: withFunction(),
+    steps: [step(put({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'recorded'))],
+  }),
+  scenario('errors.put-requires-a-setting-before-lookup', 'Put with no setting on a missing function is still the 400', '§4 Put step 1', {
+    steps: [step(put({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'recorded'))],
+  }),
+  scenario('errors.put-null-settings-are-absent', 'Put whose settings are all null counts as none', '§4 Put step 1', {
+    given: withFunction(),
+    steps: [step(put({ MaximumRetryAttempts: null, DestinationConfig: null }), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'inferred'))],
+  }),
+  scenario('errors.put-empty-on-success-counts', 'DestinationConfig {OnSuccess: {}} counts as a setting', '§4 Put step 1', {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnSuccess: {} } }), ok(200, 'recorded'), config('$LATEST', {}, 'recorded'))],
+  }),
+  scenario('errors.update-requires-a-setting', 'Update with no setting is a 400 like Put', '§4 Update', {
+    given: withConfig({ MaximumRetryAttempts: 1 }),
+    steps: [step(update({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'inferred'))],
+  }),
+  scenario('errors.put-missing-function', 'Put on a missing function', '§4 Put step 3', {
+    steps: [step(put({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
+  }),
+  scenario('errors.update-missing-function', 'Update on a missing function', '§4 Update', {
+    steps: [step(update({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
+  }),
+  scenario('errors.get-missing-function', 'Get on a missing function names the $LATEST ARN', '§4 Get', {
+    steps: [step(get(), error('ResourceNotFoundException', noConfig(), 'recorded'))],
+  }),
+  scenario('errors.get-missing-config', 'Get on a function without a config', '§4 Get', {
+    given: withFunction(),
+    steps: [step(get(), error('ResourceNotFoundException', noConfig(), 'recorded'))],
+  }),
+  scenario('errors.delete-missing-function', 'Delete on a missing function answers the Get-style 404', '§4 Delete', {
+    steps: [step(del(), error('ResourceNotFoundException', noConfig(), 'recorded'))],
+  }),
+  scenario('errors.delete-is-not-idempotent', 'Delete answers 204, a second Delete the 404', '§4 Delete', {
+    given: withConfig({ MaximumRetryAttempts: 1 }),
+    steps: [
+      step(del(), status(204, 'recorded')),
+      step(del(), error('ResourceNotFoundException', noConfig(), 'recorded')),
+      step(get(), error('ResourceNotFoundException', noConfig(), 'recorded')),
+    ],
+  }),
+  scenario('errors.list-missing-function', "List on a missing function is \"The function doesn't exist.\" unlike Get", '§4 List', {
+    steps: [step(list(), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
+  }),
+  scenario('errors.bare-name-over-64', 'A bare function name of 65 characters is refused', '§1 FunctionName (64 for a bare name)', {
+    steps: [step(get({ FunctionName: LONG_NAME }), status(400, 'docs'), error('InvalidParameterValueException', msg('bareNameTooLong', LONG_NAME, 64), 'inferred'))],
+  }),
+  scenario('errors.validation-before-lookup', 'An out-of-range value on a missing function is a ValidationException, not a 404', '§1-2 constraints', {
+    steps: [step(put({ MaximumRetryAttempts: 3 }), error('ValidationException', msg('validation', ["Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"]), 'recorded', 'inferred'))],
+  }),
+  scenario('errors.validation-before-at-least-one', 'A bad Qualifier with no setting is a ValidationException', '§1-2 constraints', {
+    given: withFunction(),
+    steps: [step(put({ Qualifier: 'v!1' }), error('ValidationException', undefined, 'inferred'))],
+  }),
+  scenario('errors.validation-errors-joined', 'Two violations are counted and joined with "; "', '§2 constraint message form', {
+    given: withFunction(),
+    steps: [
+      step(
+        put({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 59 }),
+        error('ValidationException', msg('validation', [
+          "Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2",
+          "Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
+        ]), 'recorded', 'inferred'),
+      ),
+    ],
+  }),
+  scenario('errors.wrong-json-type', 'A string where an integer belongs is refused with a 400', 'issue 2: bad input', {
+    given: withFunction(),
+    steps: [step(put({ MaximumRetryAttempts: 'two' }), status(400, 'inferred'))],
+  }),
+  scenario('errors.put-missing-function-with-settings-and-destination', 'Put with a destination on a missing function is the 404 before destinations are checked', '§4 Put steps 3-4', {
+    steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.iam } } }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
+  }),
+  scenario('errors.delete-then-put-recreates', 'After Delete, Put creates a fresh config and Update works again', '§4 Delete, Put', {
+    given: withConfig({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 100 }),
+    steps: [
+      step(del(), status(204, 'recorded')),
+      step(update({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', noConfig(), 'recorded')),
+      step(put({ MaximumEventAgeInSeconds: 200 }), ok(200, 'docs'), config('$LATEST', { age: 200 }, 'docs')),
+    ],
+  }),
+];

@@ -1,0 +1,55 @@
+/**
+ * Loads the fixtures (`fixtures/docs`, `fixtures/aws`): recorded requests and answers with their
+ * provenance. They feed the docs-examples suite, the Pact contracts and the model's own tests.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Evidence } from '../src/spec/errors.js';
+import type { OperationName } from '../src/spec/operations.js';
+import type { Given, Matcher } from './types.js';
+
+export interface Fixture {
+  readonly id: string;
+  readonly title: string;
+  readonly source: { readonly document: string; readonly section?: string; readonly page?: string; readonly example?: string; readonly command?: string };
+  readonly evidence: Evidence;
+  readonly recordedAt?: string;
+  readonly documentedValues?: Readonly<Record<string, string>>;
+  readonly dependsOn?: string;
+  readonly given?: Given;
+  readonly request: { readonly operation: OperationName; readonly input: Readonly<Record<string, unknown>> };
+  readonly response: {
+    readonly status: number;
+    readonly error?: { readonly code: string };
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly body?: unknown;
+  };
+}
+
+/** A volatile value in a fixture: `{"$match": "epoch-seconds"}`. */
+export const isMatcher = (v: unknown): v is { $match: Matcher } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $match?: unknown }).$match === 'string';
+
+/** The package root (where package.json is), from source or from dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'fixtures'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the lambda-eic-conformance package root');
+    dir = up;
+  }
+  return dir;
+}
+
+/**
+ * Every fixture of a kind, sorted by file name.
+ * @example loadFixtures('docs').map((f) => f.id) // ['docs.boto3-put-example', ...]
+ */
+export function loadFixtures(kind: 'docs' | 'aws'): Fixture[] {
+  const dir = join(packageRoot(), 'fixtures', kind);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture);
+}

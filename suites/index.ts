@@ -1,0 +1,14 @@
+/** Every scenario, by suite, in a stable order. */
+import { destinations } from './destinations.js';
+import { docsExamples } from './docs-examples.js';
+import { errors } from './errors.js';
+import { merge } from './merge.js';
+import { pagination } from './pagination.js';
+import { qualifiers } from './qualifiers.js';
+import { ranges } from './ranges.js';
+import { shape } from './shape.js';
+import type { Scenario } from './types.js';
+
+export const ALL_SCENARIOS: readonly Scenario[] = [...merge, ...ranges, ...errors, ...qualifiers, ...destinations, ...pagination, ...shape, ...docsExamples];
+
+export { SUITES, type Scenario, type SuiteName } from './types.js';

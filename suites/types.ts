@@ -1,0 +1,97 @@
+/**
+ * Conformance scenarios as data: a stable id (the name everywhere), a title, a suite, the state
+ * to arrange, and steps whose every expectation carries its evidence tag.
+ *
+ * Strings may hold placeholders, filled per run so runs can share an endpoint:
+ * `{fn}`, `{fn2}` (the run-unique names of the given functions), `{account}`, `{region}`,
+ * `{partition}`, `{otherRegion}` (a region that is not the target's).
+ */
+import type { Evidence } from '../src/spec/errors.js';
+import type { OperationName } from '../src/spec/operations.js';
+
+export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples'] as const;
+export type SuiteName = (typeof SUITES)[number];
+
+/** Settings of a config to arrange with Put before the steps run. */
+export interface GivenConfig {
+  readonly qualifier?: string;
+  readonly MaximumRetryAttempts?: number;
+  readonly MaximumEventAgeInSeconds?: number;
+  readonly DestinationConfig?: Record<string, { Destination?: string }>;
+}
+
+export interface GivenFunction {
+  /** `fn` or `fn2`: the placeholder this function's run-unique name fills. */
+  readonly ref: 'fn' | 'fn2';
+  /** How many versions to publish (1, 2, ...). */
+  readonly versions?: number;
+  readonly aliases?: ReadonlyArray<{ readonly name: string; readonly version: string }>;
+  readonly configs?: readonly GivenConfig[];
+}
+
+export interface Given {
+  readonly functions: readonly GivenFunction[];
+}
+
+/** A request made through the Lambda client of the target. */
+export interface SdkRequest {
+  readonly operation: OperationName;
+  readonly input: Readonly<Record<string, unknown>>;
+}
+
+/** A raw HTTP request, for what only makes sense on the wire (unsigned, sent as is). */
+export interface RawRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export type Matcher =
+  | 'date'
+  | 'epoch-seconds'
+  | 'epoch-seconds-with-fraction'
+  | 'non-empty-string'
+  | 'function-arn'
+  | 'empty-object'
+  | 'json-content-type';
+
+/**
+ * Where a check looks:
+ * - `status`: the HTTP status;
+ * - `error.code`, `error.message`: the error the client surfaced;
+ * - `output.<path>`: the parsed answer as the SDK returns it;
+ * - `wire.header.<name>`, `wire.body.<path>`, `wire.bodyText`: the raw answer (HTTP targets only);
+ * - `collected.<name>`: values gathered by earlier steps' `collect`.
+ */
+export type Check =
+  | { readonly at: string; readonly equals: unknown }
+  | { readonly at: string; readonly match: Matcher }
+  | { readonly at: string; readonly absent: true }
+  | { readonly at: string; readonly present: true }
+  /** The same members in any order (for values collected across pages). */
+  | { readonly at: string; readonly sameMembers: readonly unknown[] };
+
+export type Expectation = Check & { readonly evidence: Evidence; readonly note?: string };
+
+export interface Step {
+  readonly title?: string;
+  readonly request: SdkRequest | { readonly raw: RawRequest };
+  readonly expect: readonly Expectation[];
+  /** Keeps a value of this answer for later steps, which name it as `{@name}` (a NextMarker). */
+  readonly save?: Readonly<Record<string, string>>;
+  /** Appends values of this answer to a list (`output.Items.*.Arn`), checked as `collected.<into>`. */
+  readonly collect?: { readonly into: string; readonly from: string };
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly suite: SuiteName;
+  readonly title: string;
+  /** Where the expectations come from (aws-behaviour.md section, a fixture file, a seed page). */
+  readonly source: string;
+  readonly given?: Given;
+  readonly steps: readonly Step[];
+}
+
+export const isRaw = (request: Step['request']): request is { readonly raw: RawRequest } => 'raw' in request;

@@ -1,0 +1,76 @@
+/** `lambda-eic run` as a user runs it: exit codes, reporters, baselines, usage errors. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const run = (...args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['bin/lambda-eic.js', 'run', ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+describe('lambda-eic run', () => {
+  it('replays every suite against the embedded emulator, exit 0, with progress and a summary by suite', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'eic-run-'));
+    const r = await run('--reporter', 'console,json,junit,markdown', '--output-dir', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^lambda-eic run: \d+ scenarios against embedded/);
+    expect(r.stdout).toMatch(/\d+\/\d+\n/);
+    expect(r.stdout).toContain('Summary by suite');
+    expect(r.stdout).toMatch(/PASS: \d+ scenarios, \d+ passed, 0 failed/);
+    const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8'));
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'startedAt', 'durationMs', 'summary', 'results']));
+    expect(report.summary.passed).toBeGreaterThanOrEqual(120);
+    expect(report.results[0]).toEqual(expect.objectContaining({ id: expect.any(String), suite: expect.any(String), title: expect.any(String), evidence: expect.any(Array), status: 'passed', failures: [] }));
+    const junit = readFileSync(join(out, 'lambda-eic-junit.xml'), 'utf8');
+    expect(junit).toContain('<testsuite name="merge"');
+    expect(junit).toContain('<testcase classname="merge" name="merge.put-creates"');
+    expect(readFileSync(join(out, 'lambda-eic-summary.md'), 'utf8')).toMatch(/^## lambda-eic conformance: ✅ PASS/);
+  }, 60_000);
+
+  it('fails (exit 1) against a buggy emulator, showing request, expected, actual, path and evidence', async () => {
+    const r = await run('--quirk', 'update-replaces', '--suite', 'merge');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ merge.update-keeps-age  [recorded]');
+    expect(r.stdout).toContain('step 1: UpdateFunctionEventInvokeConfig {"FunctionName":"eic-');
+    expect(r.stdout).toMatch(/at output\.MaximumEventAgeInSeconds {2}\[recorded\]\n {6}expected: 60\n {6}actual: {3}\(absent\)/);
+  }, 60_000);
+
+  it('reports known failures from a baseline and fails when a known one passes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eic-base-'));
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, JSON.stringify({ known: [{ id: 'merge.update-keeps-age', reason: 'Update replaces' }, { id: 'merge.update-keeps-retries', reason: 'Update replaces' }] }));
+    const known = await run('--quirk', 'update-replaces', '--grep', 'merge.update-keeps-', '--baseline', baseline);
+    expect(known.stdout).toContain('k merge.update-keeps-age: Update replaces');
+    const fixed = await run('--grep', 'merge.update-keeps-', '--baseline', baseline);
+    expect(fixed.code).toBe(1);
+    expect(fixed.stdout).toContain('now passes: remove it from the baseline');
+  }, 60_000);
+
+  it('answers usage errors and an unreachable target with exit 2 and one line, no stack trace', async () => {
+    for (const args of [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'html'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']]) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const down = await run('--target', 'endpoint', '--endpoint-url', 'http://127.0.0.1:9');
+    expect(down.code).toBe(2);
+    expect(down.stderr).toMatch(/^lambda-eic run: cannot reach http:\/\/127\.0\.0\.1:9/);
+  }, 60_000);
+
+  it('lists scenarios and prints help', async () => {
+    const list = await run('--list', '--suite', 'pagination');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('pagination.walk-one-by-one');
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--baseline FILE');
+  });
+});

@@ -1,8 +1,11 @@
 /** The embedded emulator over HTTP: a thin node:http shell around `handleHttp`. */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/context.js';
 import { Emulator } from '../model/emulator.js';
+import { fail } from '../model/aws-error.js';
+import { encodeError } from './codec.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
 
 export interface ServeOptions {
@@ -59,6 +62,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       .catch(() => res.destroy());
   });
   server.keepAliveTimeout = 5_000;
+  // Requests Node cannot even parse (bad framing, oversized headers) still get a JSON AWS error.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const answer = encodeError(fail('unparseableBody', tooLarge ? 'request headers are too large' : `malformed HTTP request (${error.code ?? error.message})`), randomUUID());
+    const status = tooLarge ? 431 : 400;
+    const head = [`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}`, ...Object.entries(answer.headers).map(([k, v]) => `${k}: ${v}`)];
+    socket.end(`${head.join('\r\n')}\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\nConnection: close\r\n\r\n${answer.body}`);
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,5 @@
 /** The domain-to-wire mapper for functions, versions and aliases (the arrange subset). */
+import { fail } from './aws-error.js';
 import type { Context } from './context.js';
 import { functionArn } from './names.js';
 import type { AliasRecord, CodeSettings, FunctionRecord } from './state.js';
@@ -55,7 +56,9 @@ export function aliasConfiguration(ctx: Context, functionName: string, alias: Al
  * @example pageOf(['a', 'b', 'c'], undefined, 2) // { items: ['a', 'b'], nextMarker: '...' }
  */
 export function pageOf<T>(items: readonly T[], marker: string | undefined, maxItems = 50): { items: T[]; nextMarker?: string } {
-  const start = marker === undefined ? 0 : Number(Buffer.from(marker, 'base64url').toString('utf8').replace(/^idx:/, '')) || 0;
+  const decoded = marker === undefined ? 'idx:0' : Buffer.from(marker, 'base64url').toString('utf8');
+  if (!/^idx:\d+$/.test(decoded)) throw fail('markerInvalid', marker ?? '');
+  const start = Number(decoded.slice(4));
   const slice = items.slice(start, start + maxItems);
   const end = start + slice.length;
   return end < items.length ? { items: slice, nextMarker: Buffer.from(`idx:${end}`).toString('base64url') } : { items: slice };

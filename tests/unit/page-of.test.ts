@@ -49,3 +49,9 @@ describe('pageOf', () => {
       }
   });
 });
+
+describe('pageOf with a marker it did not issue', () => {
+  it('refuses it with a 400 InvalidParameterValueException instead of restarting the list', () => {
+    expect(() => pageOf(['a', 'b'], 'not-a-marker', 1)).toThrow(expect.objectContaining({ name: 'InvalidParameterValueException', status: 400 }));
+  });
+});

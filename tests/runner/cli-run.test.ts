@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
@@ -25,6 +26,9 @@ describe('lambda-eic run', () => {
     expect(r.stdout).toContain('Summary by suite');
     expect(r.stdout).toMatch(/PASS: \d+ scenarios, \d+ passed, 0 failed/);
     const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync('runners/reporters/report.schema.json', 'utf8'));
+    const validate = new Ajv.default({ strict: false }).compile(schema);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'startedAt', 'durationMs', 'summary', 'results']));
     expect(report.summary.passed).toBeGreaterThanOrEqual(120);
     expect(report.results[0]).toEqual(expect.objectContaining({ id: expect.any(String), suite: expect.any(String), title: expect.any(String), evidence: expect.any(Array), status: 'passed', failures: [] }));

@@ -12,10 +12,12 @@ import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
 import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
+import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, type Target } from '../targets/target.js';
 import { UsageError, integerOption, parseOptions } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
+const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 
 const HELP = `Usage: lambda-eic run [options]
 
@@ -23,7 +25,8 @@ Replays the conformance suites (${ALL_SCENARIOS.length} scenarios) against a tar
 evidence for each expectation, where it differs from AWS.
 
 Options:
-  --target T          embedded (default: the reference emulator in this process) or endpoint
+  --target T          embedded (default: the reference emulator in this process), endpoint,
+                      or a mock transport: client-mock (aws-sdk-client-mock) or nock
   --endpoint-url URL  the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
   --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
   --suite a,b         only these suites: ${SUITES.join(', ')}
@@ -70,10 +73,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   );
   if (!opts) return 0;
   const targetKind = opts.target ?? 'embedded';
-  if (targetKind !== 'embedded' && targetKind !== 'endpoint') throw new UsageError(`--target must be embedded or endpoint, not '${targetKind}'`);
+  if (!TARGETS.includes(targetKind as never)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not '${targetKind}'`);
   const endpoint = opts['endpoint-url'];
   if (targetKind === 'endpoint' && !endpoint) throw new UsageError('--target endpoint needs --endpoint-url URL');
-  if (targetKind === 'embedded' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
+  if (targetKind !== 'endpoint' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
   if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpoint}'`);
   const reporters = csv(opts.reporter) ?? ['console'];
   for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
@@ -101,7 +104,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   const target: Target =
     targetKind === 'embedded'
       ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks: quirks.filter(isQuirkName) }) })
-      : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
+      : targetKind === 'client-mock'
+        ? await clientMockTarget({ region })
+        : targetKind === 'nock'
+          ? await nockTarget({ region })
+          : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
   try {
     const startedAt = new Date();
     const started = performance.now();

@@ -7,7 +7,7 @@
 import type { PutFunctionEventInvokeConfigRequest } from '@aws-sdk/client-lambda';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, systemContext, type Context } from '../model/context.js';
 import { Emulator } from '../model/emulator.js';
-import { FaultPlan, type ActiveFault, type FaultKind, type FaultSpec } from '../model/faults.js';
+import type { ActiveFault, FaultKind, FaultSpec } from '../model/faults.js';
 import { parseFunctionName } from '../model/names.js';
 import { snapshot, type StateSnapshot } from '../model/snapshot.js';
 import { handleHttp, type HandlerDefaults, type HttpRequestLike } from '../http/handler.js';
@@ -114,13 +114,12 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
   const clock: Partial<Context> = { ...(options.now ? { now: options.now } : {}), ...(options.newId ? { newId: options.newId } : {}) };
   const context = (r: string, a: string): Context => systemContext({ region: r, account: a, ...clock });
   const defaults: HandlerDefaults = { region, account, context };
-  // The same emulator seen without its armed faults: seeding never spends a fault meant for the code under test.
-  const seeder = Object.create(emulator, { faults: { value: new FaultPlan() } }) as Emulator;
 
   const run = (operation: OperationName, input: Record<string, unknown>): Record<string, unknown> => {
     // Members set to undefined are left out, as the SDK's serializer leaves them out.
     const defined = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-    const outcome = seeder.invoke(operation, defined, context(region, account));
+    // Seeding never spends a fault meant for the code under test.
+    const outcome = emulator.invoke(operation, defined, context(region, account), { faults: false });
     if (!outcome.ok) throw new Error(`seeding failed: ${operation} answered ${outcome.error.code}: ${outcome.error.message}`, { cause: outcome.error });
     return outcome.output ?? {};
   };

@@ -51,14 +51,14 @@ export class Emulator {
 
   /**
    * Runs one operation against the model. Never throws for bad input: the AWS error comes back
-   * as `{ ok: false, error }`.
+   * as `{ ok: false, error }`. `{ faults: false }` runs it without spending an armed fault (seeding).
    * @example
    * const emulator = new Emulator();
    * emulator.invoke('GetFunctionEventInvokeConfig', { FunctionName: 'my-function' }, systemContext());
    * // { ok: false, error: AwsError(ResourceNotFoundException, 404) }
    */
-  invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context): Outcome {
-    const fault = this.faults.take(operation);
+  invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, options: { faults?: boolean } = {}): Outcome {
+    const fault = options.faults === false ? undefined : this.faults.take(operation);
     if (fault) return { ok: false, error: fault };
     let call: Core = this.core;
     for (const name of this.quirks) {

@@ -1,0 +1,38 @@
+/**
+ * Transport parity: the whole conformance suite through the HTTP emulator, the client mock and
+ * nock gives the same results. On the client mock the wire checks are skipped (listed with the
+ * reason in runners/targets/mock-targets.ts) and everything else must hold.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenarios, type ScenarioResult } from '../../runners/engine/run.js';
+import { clientMockTarget, nockTarget } from '../../runners/targets/mock-targets.js';
+import type { Target } from '../../runners/targets/target.js';
+import { ALL_SCENARIOS } from '../../suites/index.js';
+import { runEmbedded } from './support.js';
+
+async function runOn(target: Target): Promise<ScenarioResult[]> {
+  try {
+    return await runScenarios(target, await target.connect(), ALL_SCENARIOS, { runPrefix: 'parity', concurrency: 4 });
+  } finally {
+    await target.dispose();
+  }
+}
+
+const wireChecks = (id: string) =>
+  ALL_SCENARIOS.find((s) => s.id === id)!.steps.flatMap((s) => s.expect).filter((e) => e.at.startsWith('wire.')).length;
+
+describe('transport parity', () => {
+  it('the suite passes through the HTTP emulator, the client mock and nock alike', async () => {
+    const http = await runEmbedded();
+    const clientMock = await runOn(await clientMockTarget({ region: 'us-east-1' }));
+    const viaNock = await runOn(await nockTarget({ region: 'us-east-1' }));
+    for (const results of [http, clientMock, viaNock]) {
+      expect(results.filter((r) => r.status === 'failed' || r.status === 'advisory').map((r) => [r.id, r.failures])).toEqual([]);
+    }
+    expect(viaNock.map((r) => [r.id, r.status, r.skippedChecks])).toEqual(http.map((r) => [r.id, r.status, r.skippedChecks]));
+    for (const r of clientMock) {
+      expect(r.skippedChecks, r.id).toBe(wireChecks(r.id));
+      expect(r.status, r.id).toBe(r.skippedChecks > 0 && r.skippedChecks === ALL_SCENARIOS.find((s) => s.id === r.id)!.steps.flatMap((s) => s.expect).length ? 'skipped' : 'passed');
+    }
+  }, 120_000);
+});

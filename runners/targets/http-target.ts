@@ -26,6 +26,9 @@ const credentials = () => ({
   ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
 });
 
+const DEFAULT_ACCOUNT = '123456789012';
+const DEFAULT_ROLE = `arn:aws:iam::${DEFAULT_ACCOUNT}:role/lambda-eic-conformance`;
+
 const ASSUME_ROLE_POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
@@ -64,23 +67,34 @@ export function httpTarget(options: HttpTargetOptions): Target {
     }
   }
 
-  /** Creates and deletes a probe function: reachability, account and the role the target wants. */
+  /**
+   * Creates and deletes a probe function: reachability, account and the role the target wants.
+   * Only no answer at all makes the target unreachable; a target that answers the probe with an
+   * error is still run, and its scenarios show what it got wrong.
+   */
   async function probe(): Promise<Identity> {
     const FunctionName = `${options.runPrefix}-probe`;
     const create = (Role: string) =>
       send({ operation: 'CreateFunction', input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } } });
-    let made = await create('arn:aws:iam::123456789012:role/lambda-eic-conformance');
-    if (made.status === undefined) throw new TargetUnreachable(`cannot reach ${options.endpoint}: ${made.error?.message ?? 'no answer'}`);
-    role = 'arn:aws:iam::123456789012:role/lambda-eic-conformance';
+    role = DEFAULT_ROLE;
+    let made = await create(role);
+    if (made.status === undefined) throw new TargetUnreachable(`cannot reach ${options.endpoint}: ${made.error?.message.split('\n')[0] ?? 'no answer'}`);
     if (made.error) {
-      role = await createRole('123456789012');
+      role = await createRole(DEFAULT_ACCOUNT);
       made = await create(role);
     }
-    if (made.error) throw new TargetUnreachable(`CreateFunction on ${options.endpoint} failed: ${made.error.code}: ${made.error.message}`);
-    const arn = String(made.output?.FunctionArn ?? '');
-    const [, partition = 'aws', , region = options.region, account = '123456789012'] = arn.split(':');
+    if (made.error) {
+      role = DEFAULT_ROLE;
+      console.warn(`lambda-eic: the probe CreateFunction on ${options.endpoint} failed (${made.error.code}: ${made.error.message.split('\n')[0]}); arranging state will likely fail too`);
+    }
+    const arn = typeof made.output?.FunctionArn === 'string' ? made.output.FunctionArn : '';
+    const [, partition, , region, account] = arn.split(':');
     await client.send(new DeleteFunctionCommand({ FunctionName })).catch(() => undefined);
-    return { account, region, partition };
+    return {
+      account: account && /^\d{12}$/.test(account) ? account : DEFAULT_ACCOUNT,
+      region: region || options.region,
+      partition: partition || 'aws',
+    };
   }
 
   return {

@@ -23,8 +23,8 @@ describe('docker detection', () => {
 describe.skipIf(!docker)('the suite against LocalStack (testcontainers)', () => {
   let container: StartedLocalStackContainer;
   beforeAll(async () => {
-    const { LocalStackContainer } = await import('@testcontainers/localstack');
-    container = await new LocalStackContainer('localstack/localstack:3.8').start();
+    const { LocalstackContainer } = await import('@testcontainers/localstack');
+    container = await new LocalstackContainer('localstack/localstack:3.8').start();
   }, 180_000);
   afterAll(async () => {
     await container?.stop();

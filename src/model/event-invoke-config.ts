@@ -41,7 +41,7 @@ function requireSomeSetting(input: SettingsInput): void {
 }
 
 /** The settings a request carries, as the stored form holds them. */
-function settingsOf(input: SettingsInput): Omit<StoredEventInvokeConfig, 'qualifier' | 'lastModified' | 'seq'> {
+function settingsOf(input: SettingsInput): Omit<StoredEventInvokeConfig, 'qualifier' | 'lastModified'> {
   const config = input.DestinationConfig ?? undefined;
   const onSuccess = destinationOf(config, 'OnSuccess');
   const onFailure = destinationOf(config, 'OnFailure');
@@ -62,13 +62,7 @@ export function putEventInvokeConfig(state: RegionState, input: SettingsInput, c
   const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
   const fn = requireQualifiedFunction(state, target);
   checkDestinations(state, target.name, input.DestinationConfig ?? undefined, ctx);
-  const previous = fn.configs.get(target.qualifier);
-  const stored: StoredEventInvokeConfig = {
-    qualifier: target.qualifier,
-    ...settingsOf(input),
-    lastModified: ctx.now(),
-    seq: previous?.seq ?? state.nextSeq++,
-  };
+  const stored: StoredEventInvokeConfig = { qualifier: target.qualifier, ...settingsOf(input), lastModified: ctx.now() };
   fn.configs.set(target.qualifier, stored);
   return configView(ctx, target.name, stored);
 }
@@ -125,16 +119,20 @@ export function deleteEventInvokeConfig(state: RegionState, input: TargetInput, 
   return undefined;
 }
 
-const encodeMarker = (seq: number): string => Buffer.from(`eic:${seq}`).toString('base64url');
-const decodeMarker = (marker: string): number => {
-  const m = /^eic:(\d+)$/.exec(Buffer.from(marker, 'base64url').toString('utf8'));
+const encodeMarker = (qualifier: string): string => Buffer.from(`eic:${qualifier}`).toString('base64url');
+const decodeMarker = (marker: string): string => {
+  const m = /^eic:(.+)$/.exec(Buffer.from(marker, 'base64url').toString('utf8'));
   if (!m) throw fail('markerInvalid', marker);
-  return Number(m[1]);
+  return m[1]!;
 };
+const byQualifier = (a: StoredEventInvokeConfig, b: StoredEventInvokeConfig): number => (a.qualifier < b.qualifier ? -1 : a.qualifier > b.qualifier ? 1 : 0);
 
 /**
  * ListFunctionEventInvokeConfigs: every qualifier's config, paged by MaxItems (default 50) with
  * opaque markers; NextMarker only when more remain. A missing function is a 404 [recorded].
+ * Configs come in qualifier order (the order of a store keyed by qualifier [inferred]), and a
+ * marker names the last qualifier of its page, so pages hold every config once even when configs
+ * change between pages.
  * @example listEventInvokeConfigs(state, { FunctionName: 'my-function', MaxItems: 1 }, ctx).NextMarker // a marker when a second config exists
  */
 export function listEventInvokeConfigs(state: RegionState, input: ListInput, ctx: Context): ListOutput {
@@ -142,11 +140,11 @@ export function listEventInvokeConfigs(state: RegionState, input: ListInput, ctx
   checkRegion(ref, ctx);
   const fn = findFunction(state, { name: ref.name, account: ref.account ?? ctx.account });
   if (!fn) throw fail('functionDoesNotExist');
-  const after = input.Marker === undefined ? 0 : decodeMarker(input.Marker);
+  const after = input.Marker === undefined ? undefined : decodeMarker(input.Marker);
   const pageSize = input.MaxItems ?? LIST_DEFAULT_MAX_ITEMS;
-  const remaining = [...fn.configs.values()].filter((c) => c.seq > after).sort((a, b) => a.seq - b.seq);
+  const remaining = [...fn.configs.values()].filter((c) => after === undefined || c.qualifier > after).sort(byQualifier);
   const page = remaining.slice(0, pageSize);
   const output: ListOutput = { FunctionEventInvokeConfigs: page.map((c) => configView(ctx, fn.name, c)) };
-  if (remaining.length > pageSize) output.NextMarker = encodeMarker(page[page.length - 1]!.seq);
+  if (remaining.length > pageSize) output.NextMarker = encodeMarker(page[page.length - 1]!.qualifier);
   return output;
 }

@@ -34,7 +34,7 @@ export function snapshot(emulator: Emulator): StateSnapshot {
         name: fn.name,
         versions: [...fn.versions.keys()],
         aliases: [...fn.aliases.values()].map((a) => ({ name: a.name, functionVersion: a.functionVersion })),
-        configs: [...fn.configs.values()].map(({ seq: _seq, ...c }) => ({ ...c })),
+        configs: [...fn.configs.values()].map((c) => ({ ...c })),
       })),
     })),
   };

@@ -11,8 +11,6 @@ export interface StoredEventInvokeConfig {
   readonly onFailure?: string;
   /** Epoch milliseconds. */
   readonly lastModified: number;
-  /** Creation order, the stable key behind List's opaque markers. */
-  readonly seq: number;
 }
 
 export interface CodeSettings {
@@ -58,8 +56,6 @@ export interface RegionState {
   readonly account: string;
   readonly region: string;
   readonly functions: Map<string, FunctionRecord>;
-  /** Source of `StoredEventInvokeConfig.seq`. */
-  nextSeq: number;
 }
 
 /** All accounts and regions. */
@@ -74,7 +70,7 @@ export class World {
     const key = `${account}/${region}`;
     let state = this.regions.get(key);
     if (!state) {
-      state = { account, region, functions: new Map(), nextSeq: 1 };
+      state = { account, region, functions: new Map() };
       this.regions.set(key, state);
     }
     return state;

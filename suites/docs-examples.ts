@@ -21,6 +21,8 @@ function expectationsOf(fixture: Fixture): Expectation[] {
       out.push({ at: `wire.body.${key}`, equals: value, evidence }, { at: `output.${key}`, equals: value, evidence });
     }
   }
+  // Nothing besides the documented members.
+  if (fixture.response.body !== undefined) out.push({ at: 'wire.body.$keys', sameMembers: Object.keys(body), evidence });
   return out;
 }
 

@@ -62,7 +62,8 @@ export type Matcher =
  * - `error.code`, `error.message`: the error the client surfaced;
  * - `output.<path>`: the parsed answer as the SDK returns it;
  * - `wire.header.<name>`, `wire.body.<path>`, `wire.bodyText`: the raw answer (HTTP targets only);
- * - `collected.<name>`: values gathered by earlier steps' `collect`.
+ * - `collected.<name>`: values gathered by earlier steps' `collect`;
+ * - a `$keys` step gives an object's member names (`wire.body.$keys`).
  */
 export type Check =
   | { readonly at: string; readonly equals: unknown }

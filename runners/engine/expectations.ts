@@ -34,11 +34,12 @@ const parseJson = (text: string): unknown => {
   }
 };
 
+/** Follows a path; the step `$keys` gives the member names of an object (`wire.body.$keys`). */
 function dig(value: unknown, path: string[]): unknown {
   let current = value;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = key === '$keys' && !Array.isArray(current) ? Object.keys(current) : (current as Record<string, unknown>)[key];
   }
   return current;
 }

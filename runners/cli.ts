@@ -6,6 +6,7 @@ import { UsageError } from './commands/usage.js';
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   run: { summary: 'replay the conformance suites against a target and report where it differs from AWS', run: runCommand },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: serveCommand },
+  'verify-pacts': { summary: 'verify Pact contracts (ours, yours, a broker) against a target', run: async (argv) => (await import('./commands/verify-pacts.js')).verifyPactsCommand(argv) },
 };
 
 export const HELP = `lambda-eic: conformance suite, emulator and mocks for the AWS Lambda event-invoke-config API

@@ -1,0 +1,81 @@
+/**
+ * Fixture values to Pact matchers. A string holding placeholders (`{fn}`, `{region}`, ...)
+ * becomes a regex matcher whose example is the contract's fixed value, so a provider run with
+ * its own function names, account and region still matches; `{"$match": ...}` markers become
+ * type matchers; every other value must be equal.
+ */
+import { MatchersV3 } from '@pact-foundation/pact';
+import { isMatcher } from '../suites/fixtures.js';
+import type { Matcher } from '../suites/types.js';
+import { PATTERNS } from '../src/spec/shapes.js';
+import { fill } from '../runners/engine/placeholders.js';
+import { CONTRACT_VARS } from './values.js';
+
+/**
+ * What each placeholder may be, as regex fragments of the FunctionArn pattern (src/spec/shapes.ts,
+ * PATTERNS.functionArn) written so the Rust regex engine of the Pact core reads them the same way.
+ */
+export const FRAGMENTS: Readonly<Record<string, string>> = {
+  partition: 'aws[a-zA-Z-]*',
+  region: '[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}',
+  otherRegion: '[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}',
+  account: '\\d{12}',
+  fn: '[a-zA-Z0-9_-]+',
+  fn2: '[a-zA-Z0-9_-]+',
+};
+
+const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion)\}/g;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A fixed example LastModified (epoch seconds with a fraction, as AWS sends it). */
+export const EXAMPLE_LAST_MODIFIED = 1573687896.493;
+
+/**
+ * Whether a fixture string holds a placeholder.
+ * @example hasPlaceholder('arn:{partition}:sqs') // true
+ */
+export const hasPlaceholder = (text: string): boolean => new RegExp(PLACEHOLDER.source).test(text);
+
+/**
+ * The anchored regex a placeholder template stands for.
+ * @example templateRegex('{fn}:$LATEST') // '^[a-zA-Z0-9_-]+:\\$LATEST$'
+ */
+export function templateRegex(template: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    out += escape(template.slice(last, m.index)) + `(${FRAGMENTS[m[1]!]})`;
+    last = m.index + m[0].length;
+  }
+  return `^${out}${escape(template.slice(last))}$`;
+}
+
+const BY_MARKER: Record<Matcher, () => unknown> = {
+  'epoch-seconds': () => MatchersV3.number(EXAMPLE_LAST_MODIFIED),
+  'epoch-seconds-with-fraction': () => MatchersV3.decimal(EXAMPLE_LAST_MODIFIED),
+  'non-empty-string': () => MatchersV3.regex('^.+$', 'example'),
+  'function-arn': () =>
+    MatchersV3.regex(`^(${PATTERNS.functionArn})$`, fill('arn:{partition}:lambda:{region}:{account}:function:{fn}', CONTRACT_VARS)),
+  date: unsupported('date'),
+  'empty-object': unsupported('empty-object'),
+  'json-content-type': unsupported('json-content-type'),
+};
+
+function unsupported(marker: string) {
+  return () => {
+    throw new Error(`fixture marker {"$match": "${marker}"} has no Pact matcher`);
+  };
+}
+
+/**
+ * A fixture answer body with Pact matchers in place of placeholders and `$match` markers.
+ * @example responseBody({ FunctionArn: 'arn:{partition}:lambda:{region}:{account}:function:{fn}:$LATEST' })
+ * // { FunctionArn: regex('^arn:(aws[a-zA-Z-]*):lambda:...:\\$LATEST$', 'arn:aws:lambda:us-east-1:123456789012:function:my-function:$LATEST') }
+ */
+export function responseBody(value: unknown): unknown {
+  if (isMatcher(value)) return BY_MARKER[value.$match]();
+  if (typeof value === 'string') return hasPlaceholder(value) ? MatchersV3.regex(templateRegex(value), fill(value, CONTRACT_VARS)) : value;
+  if (Array.isArray(value)) return value.map(responseBody);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, responseBody(v)]));
+  return value;
+}

@@ -13,7 +13,7 @@ import { PROVIDER } from '../../contracts/values.js';
 import { BaselineError, readBaseline, type Baseline } from '../engine/baseline.js';
 import { applyPactBaseline, type CheckedResult } from '../pact/baseline.js';
 import { embeddedVerifyTarget, endpointVerifyTarget, type VerifyTarget } from '../pact/target.js';
-import { verifyPacts, type PactSource, type PublishOptions } from '../pact/verify.js';
+import type { PactSource, PublishOptions } from '../pact/verify.js';
 import { TargetUnreachable } from '../targets/target.js';
 import { UsageError, parseOptions } from './usage.js';
 
@@ -60,6 +60,20 @@ Results:
 Exit codes: 0 every interaction verified; 1 an interaction failed (or a baseline entry is stale
 or fixed); 2 usage error, unreachable target, or no pacts could be read.
 Credentials for endpoints come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: testing).`;
+
+/**
+ * The verifier, loaded only when this command runs: @pact-foundation/pact and its native core are
+ * needed here and nowhere else in the CLI.
+ */
+async function loadVerifier(): Promise<typeof import('../pact/verify.js')> {
+  try {
+    return await import('../pact/verify.js');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && /@pact-foundation\/pact/.test((error as Error).message))
+      throw new UsageError('verify-pacts needs @pact-foundation/pact: npm install --save-dev @pact-foundation/pact');
+    throw error;
+  }
+}
 
 const csv = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
 const isUrl = (value: string) => /^https?:\/\/[^\s/]+/.test(value);
@@ -188,6 +202,7 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
+  const { verifyPacts } = await loadVerifier();
   const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
   const { target, endpoint }: VerifyTarget =

@@ -32,7 +32,8 @@ Target:
   --target T              embedded (default: the reference emulator in this process) or endpoint
   --endpoint-url URL      the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
   --region R              region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
-  --quirk a,b             embedded only: emulator quirks (${QUIRK_NAMES.join(', ')})
+  --quirk a,b             embedded only: switch on emulator quirks to see the contracts catch them
+                          (${QUIRK_NAMES.join(', ')})
 
 Pacts (one source; default: this package's contracts/pacts, or the broker in PACT_BROKER_BASE_URL):
   --pact-dir DIR          a directory of pact files, or one file (repeatable)

@@ -57,7 +57,7 @@ const BY_MARKER: Record<Matcher, () => unknown> = {
   'function-arn': () =>
     MatchersV3.regex(`^(${PATTERNS.functionArn})$`, fill('arn:{partition}:lambda:{region}:{account}:function:{fn}', CONTRACT_VARS)),
   date: unsupported('date'),
-  'empty-object': unsupported('empty-object'),
+  'client-error': unsupported('client-error'),
   'json-content-type': unsupported('json-content-type'),
 };
 

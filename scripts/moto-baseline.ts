@@ -16,6 +16,8 @@ const op = (f: Failure) => (f.request as { operation?: string } | undefined)?.op
 
 const RULES: Rule[] = [
   [(f) => f.path === 'arrange', (f) => `arranging the state failed on moto: ${text(f.actual)}`],
+  [(f) => Boolean((f.request as { raw?: unknown } | undefined)?.raw),
+    (f) => `moto answers a malformed request body (${(f.request as { raw: { body?: string } }).raw.body}) with ${text(f.actual)} and an HTML page (AWS: a 4xx JSON error with x-amzn-ErrorType)`],
   [(f) => /not valid JSON|<!doctype|<html/i.test(text(f.actual)) || f.actual === 500 || f.actual === 'SyntaxError',
     (f) => `moto answers ${op(f)} for this FunctionName form (${text((f.request as { input?: { FunctionName?: string } }).input?.FunctionName).slice(0, 40)}...) with an HTML page instead of the AWS JSON answer`],
   [(f) => /Expected real number|TypeError/.test(text(f.actual)) || (f.path === 'error.code' && f.actual === 'TypeError'),

@@ -1,7 +1,15 @@
 /** Error codes, statuses, messages and the order of checks (`aws-behaviour.md` sections 2 and 4). */
+import type { Expectation } from './types.js';
 import { ARNS, arnOf, config, del, error, get, list, msg, ok, put, status, step, suite, update, withConfig, withFunction } from './dsl.js';
 
 const scenario = suite('errors');
+const EIC_PATH = '/2019-09-25/functions/{fn}/event-invoke-config';
+/** What any rest-json error is on the wire: a 4xx for the caller's fault, x-amzn-ErrorType, a JSON body [model]. */
+const jsonClientError = (): Expectation[] => [
+  { at: 'status', match: 'client-error', evidence: 'model' },
+  { at: 'wire.header.x-amzn-errortype', match: 'non-empty-string', evidence: 'model' },
+  { at: 'wire.header.content-type', match: 'json-content-type', evidence: 'model' },
+];
 const noConfig = (qualifier = '$LATEST') => msg('noEventInvokeConfig', arnOf('{fn}', qualifier));
 const LONG_NAME = 'f'.repeat(65);
 
@@ -88,5 +96,17 @@ export const errors = [
       step(update({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', noConfig(), 'recorded')),
       step(put({ MaximumEventAgeInSeconds: 200 }), ok(200, 'docs'), config('$LATEST', { age: 200 }, 'docs')),
     ],
+  }),
+  scenario('errors.malformed-json-body', 'A body that is not JSON is a client error with a JSON answer, never a 5xx or a page', 'issue 2: bad input; §2', {
+    given: withFunction(),
+    steps: [step({ raw: { method: 'PUT', path: EIC_PATH, body: '{"MaximumRetryAttempts": 1,' } }, jsonClientError(), status(400, 'inferred'))],
+  }),
+  scenario('errors.non-object-body', 'A JSON body that is not an object is a client error with a JSON answer', 'issue 2: bad input; §2', {
+    given: withFunction(),
+    steps: [step({ raw: { method: 'POST', path: EIC_PATH, body: '[1, 2]' } }, jsonClientError(), status(400, 'inferred'))],
+  }),
+  scenario('errors.unknown-body-member', 'A body member the API does not have is refused', 'issue 2: bad input', {
+    given: withFunction(),
+    steps: [step({ raw: { method: 'PUT', path: EIC_PATH, body: '{"MaximumRetryAttempts": 1, "MaximumRetries": 1}' } }, status(400, 'inferred'))],
   }),
 ];

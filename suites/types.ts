@@ -53,7 +53,7 @@ export type Matcher =
   | 'epoch-seconds-with-fraction'
   | 'non-empty-string'
   | 'function-arn'
-  | 'empty-object'
+  | 'client-error'
   | 'json-content-type';
 
 /**

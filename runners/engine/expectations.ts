@@ -23,7 +23,7 @@ const MATCHERS: Record<Matcher, (v: unknown, raw?: string) => boolean> = {
   'non-empty-string': (v) => typeof v === 'string' && v.length > 0,
   'function-arn': (v) => typeof v === 'string' && FUNCTION_ARN.test(v),
   'json-content-type': (v) => typeof v === 'string' && /^application\/(x-amz-)?json/.test(v),
-  'empty-object': (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0,
+  'client-error': (v) => typeof v === 'number' && v >= 400 && v < 500,
 };
 
 const parseJson = (text: string): unknown => {

@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { VerificationSession } from './session.js';
 import { queryString, rewriteJson, rewritePath, rewriteQuery, type Replace } from './rewrite.js';
-import { signRequest, type Credentials } from './sigv4.js';
+import { signRequest, type Credentials } from '../targets/sigv4.js';
 
 /** Where Pact JS's Verifier proxy receives state changes (`Verifier.stateSetupPath`). */
 export const STATE_CHANGE_PATH = '/_pactSetup';

@@ -10,7 +10,7 @@ import type { Identity, Target } from '../targets/target.js';
 import { requestFilter } from './request-filter.js';
 import { parseVerifierOutput, type InteractionResult } from './results.js';
 import { VerificationSession, type StateProblem } from './session.js';
-import { envCredentials } from './sigv4.js';
+import { envCredentials } from '../targets/sigv4.js';
 
 export type PactSource =
   | { readonly kind: 'files'; readonly paths: readonly string[] }

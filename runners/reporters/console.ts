@@ -36,6 +36,13 @@ function table(report: RunReport): string[] {
   return [fmt(header), ...rows.map(fmt)];
 }
 
+/** A step's request in one line: `Operation {input}` or `RAW METHOD /path body`. */
+function describeRequest(request: unknown): string {
+  const r = request as { operation?: string; input?: unknown; raw?: { method: string; path: string; body?: string } } | undefined;
+  if (r?.raw) return `RAW ${r.raw.method} ${r.raw.path}${r.raw.body ? ` ${r.raw.body}` : ''}`;
+  return `${r?.operation ?? '?'} ${show(r?.input)}`;
+}
+
 /** The failures of one scenario, as a block a reader can act on without the code. */
 export function describeResult(r: ScenarioResult): string[] {
   const lines = [`${r.status === 'advisory' ? '~' : '✗'} ${r.id}  [${r.evidence.join('][')}]  ${r.title}`, `  source: ${r.source}`];
@@ -43,8 +50,7 @@ export function describeResult(r: ScenarioResult): string[] {
   let lastStep = -1;
   for (const f of r.failures) {
     if (f.step !== lastStep) {
-      const request = f.request as { operation?: string; input?: unknown } | undefined;
-      lines.push(f.step === 0 ? '  arrange:' : `  step ${f.step}: ${request?.operation ?? 'raw'} ${show(request?.input ?? request)}`);
+      lines.push(f.step === 0 ? '  arrange:' : `  step ${f.step}: ${describeRequest(f.request)}`);
       lastStep = f.step;
     }
     lines.push(`    at ${f.path}  [${f.evidence}]${f.advisory ? ' (advisory)' : ''}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);

@@ -5,6 +5,8 @@
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { SdkRequest } from '../../suites/types.js';
+import { rawExchange } from './raw-exchange.js';
+import { envCredentials } from './sigv4.js';
 import { minimalZip } from './zip.js';
 import { observeCall } from './sdk-calls.js';
 import { TargetUnreachable, type Identity, type Observation, type Target } from './target.js';
@@ -20,11 +22,6 @@ export interface HttpTargetOptions {
   readonly onDispose?: () => Promise<void>;
 }
 
-const credentials = () => ({
-  accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'testing',
-  secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'testing',
-  ...(process.env.AWS_SESSION_TOKEN ? { sessionToken: process.env.AWS_SESSION_TOKEN } : {}),
-});
 
 const DEFAULT_ACCOUNT = '123456789012';
 const DEFAULT_ROLE = `arn:aws:iam::${DEFAULT_ACCOUNT}:role/lambda-eic-conformance`;
@@ -43,7 +40,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
   const client = new LambdaClient({
     endpoint: options.endpoint,
     region: options.region,
-    credentials: credentials(),
+    credentials: envCredentials(),
     maxAttempts: 1,
     requestHandler: capture,
   });
@@ -54,7 +51,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
 
   /** Makes the run's role through IAM at the same endpoint (moto checks roles exist). */
   async function createRole(account: string): Promise<string> {
-    const iam = new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: credentials(), maxAttempts: 1 });
+    const iam = new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1 });
     const RoleName = `${options.runPrefix}-role`;
     try {
       const made = await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: ASSUME_ROLE_POLICY }));
@@ -105,6 +102,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       return identity;
     },
     send,
+    sendRaw: (raw) => rawExchange(options.endpoint, identity?.region ?? options.region, raw),
     async roleArn() {
       if (!role) await this.connect();
       return role!;

@@ -5,11 +5,13 @@
  * Only on the wire: the client mock hands the SDK's parsed answer to the caller and never an HTTP
  * response, so every `wire.*` check (headers such as x-amzn-RequestId and x-amzn-ErrorType, the raw
  * body: `Message` vs `message` casing, LastModified as a JSON number, the empty 204 body, HTML
- * pages) is skipped on it and reported as skipped. Raw malformed requests need a socket (see
- * tests/malformed.test.ts). nock shows the raw answer, so nothing is skipped there.
+ * pages) is skipped on it and reported as skipped, and so is every raw request (a malformed JSON
+ * body, an unknown member: what the SDK will not send). nock shows the raw answer and takes raw
+ * requests, so nothing is skipped there.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SdkRequest } from '../../suites/types.js';
+import { rawExchange } from './raw-exchange.js';
 import { observeCall } from './sdk-calls.js';
 import type { Target } from './target.js';
 import { WireCapture } from './wire-capture.js';
@@ -52,6 +54,7 @@ export async function nockTarget(options: { region: string }): Promise<Target> {
     observesWire: true,
     connect: async () => ({ account: lambda.account, region: lambda.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request, () => capture.take()),
+    sendRaw: (raw) => rawExchange(lambda.origin, options.region, raw),
     roleArn: async () => ROLE,
     async dispose() {
       client.destroy();

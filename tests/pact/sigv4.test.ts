@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetFunctionEventInvokeConfigCommand, LambdaClient, PutFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Sha256, signRequest } from '../../runners/pact/sigv4.js';
+import { Sha256, signRequest } from '../../runners/targets/sigv4.js';
 
 interface Seen {
   method: string;

@@ -92,7 +92,7 @@ export function createFunction(state: RegionState, input: Input, ctx: Context) {
     const v = publish(state, fn, undefined, ctx);
     return functionConfiguration(ctx, fn, v, v.version);
   }
-  return functionConfiguration(ctx, fn, fn.latest, LATEST);
+  return functionConfiguration(ctx, fn, fn.latest, LATEST, 'created');
 }
 
 /** GetFunction: the configuration (of a version or alias with Qualifier) and a code location. */

@@ -8,10 +8,10 @@ import type { AliasRecord, CodeSettings, FunctionRecord } from './state.js';
 export const isoTimestamp = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
 
 /**
- * A FunctionConfiguration as AWS answers it.
+ * A FunctionConfiguration as AWS answers it (`created`: as CreateFunction answers, State Pending).
  * @example functionConfiguration(ctx, fn, fn.latest, '$LATEST').Version // '$LATEST'
  */
-export function functionConfiguration(ctx: Context, fn: FunctionRecord, settings: CodeSettings, version: string) {
+export function functionConfiguration(ctx: Context, fn: FunctionRecord, settings: CodeSettings, version: string, lifecycle: 'created' | 'ready' = 'ready') {
   return {
     FunctionName: fn.name,
     FunctionArn: functionArn(ctx, fn.name, version === '$LATEST' ? undefined : version),
@@ -27,8 +27,10 @@ export function functionConfiguration(ctx: Context, fn: FunctionRecord, settings
     Version: version,
     TracingConfig: { Mode: 'PassThrough' },
     RevisionId: settings.revisionId,
-    State: 'Active',
-    LastUpdateStatus: 'Successful',
+    // CreateFunction answers while the function is still being created; every later read finds it active.
+    ...(lifecycle === 'created'
+      ? { State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' }
+      : { State: 'Active', LastUpdateStatus: 'Successful' }),
     PackageType: settings.packageType,
     Architectures: [...settings.architectures],
     EphemeralStorage: { Size: 512 },

@@ -40,7 +40,7 @@ describe('the committed contracts', () => {
     expect(report.stateProblems).toEqual([]);
     expect(report.loadErrors).toEqual([]);
     expect(failedIds(report)).toEqual([]);
-    expect(report.interactions).toHaveLength(30);
+    expect(report.interactions).toHaveLength(31);
     expect(report.passed).toBe(true);
     expect(snapshot(emulator).regions.flatMap((r) => r.functions)).toEqual([]);
   }, 60_000);

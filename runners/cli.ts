@@ -1,11 +1,13 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
 import { UsageError } from './commands/usage.js';
 
+/** Each command loads only what it needs: `serve` starts without the AWS SDK or Pact's core. */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
-  run: { summary: 'replay the conformance suites against a target and report where it differs from AWS', run: runCommand },
-  serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: serveCommand },
+  run: {
+    summary: 'replay the conformance suites against a target and report where it differs from AWS',
+    run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
+  },
+  serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
   'verify-pacts': { summary: 'verify Pact contracts (ours, yours, a broker) against a target', run: async (argv) => (await import('./commands/verify-pacts.js')).verifyPactsCommand(argv) },
 };
 

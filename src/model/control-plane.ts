@@ -44,7 +44,7 @@ function settingsFor(fn: FunctionRecord, qualifier: string | undefined, ctx: Con
   return { settings, version };
 }
 
-function publish(state: RegionState, fn: FunctionRecord, description: string | undefined, ctx: Context) {
+function publish(fn: FunctionRecord, description: string | undefined, ctx: Context) {
   const last = [...fn.versions.values()].at(-1);
   if (last && last.codeSha256 === fn.latest.codeSha256 && description === undefined) return last;
   const version = String(fn.nextVersion++);
@@ -89,7 +89,7 @@ export function createFunction(state: RegionState, input: Input, ctx: Context) {
   };
   state.functions.set(fn.name, fn);
   if (input.Publish === true) {
-    const v = publish(state, fn, undefined, ctx);
+    const v = publish(fn, undefined, ctx);
     return functionConfiguration(ctx, fn, v, v.version);
   }
   return functionConfiguration(ctx, fn, fn.latest, LATEST, 'created');
@@ -131,7 +131,7 @@ export function updateFunctionCode(state: RegionState, input: Input, ctx: Contex
   fn.code = zip;
   fn.latest = { ...fn.latest, codeSha256: sha256(zip), codeSize: zip.length, lastModified: ctx.now(), revisionId: ctx.newId() };
   if (input.Publish === true) {
-    const v = publish(state, fn, undefined, ctx);
+    const v = publish(fn, undefined, ctx);
     return functionConfiguration(ctx, fn, v, v.version);
   }
   return functionConfiguration(ctx, fn, fn.latest, LATEST);
@@ -143,7 +143,7 @@ export function updateFunctionCode(state: RegionState, input: Input, ctx: Contex
  */
 export function publishVersion(state: RegionState, input: Input, ctx: Context) {
   const fn = requireFunction(state, input.FunctionName as string, ctx);
-  const v = publish(state, fn, input.Description as string | undefined, ctx);
+  const v = publish(fn, input.Description as string | undefined, ctx);
   return functionConfiguration(ctx, fn, v, v.version);
 }
 

@@ -38,7 +38,7 @@ const FAULTS: Record<string, Fault> = {
   'errors as 500': (a) => (a.status >= 400 ? { ...a, status: 500 } : a),
   'wrong error type header': (a) => (a.status === 400 ? { ...a, headers: { ...a.headers, 'x-amzn-errortype': 'BadRequestException' } } : a),
   'text/plain content type': (a) => ({ ...a, headers: { ...a.headers, 'content-type': 'text/plain' } }),
-  'everything 503': (a) => ({ status: 503, headers: { 'content-type': 'text/html' }, body: '<html>Service Unavailable</html>' }),
+  'everything 503': () => ({ status: 503, headers: { 'content-type': 'text/html' }, body: '<html>Service Unavailable</html>' }),
 };
 
 function proxy(upstream: string, fault: Fault): Promise<Server> {

@@ -2,8 +2,8 @@
  * The target a verification replays against, with the base URL the Verifier sends to: the embedded
  * emulator (started here, optionally with quirks) or any endpoint.
  */
-import { Emulator } from '../../src/model/emulator.js';
-import { startServer } from '../../src/http/server.js';
+import type { Emulator } from '../../src/model/emulator.js';
+import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
 import type { Target } from '../targets/target.js';
 
@@ -17,9 +17,8 @@ export interface VerifyTarget {
  * @example const { target, endpoint } = await embeddedVerifyTarget({ region: 'us-east-1', runPrefix: 'eic-ab12' });
  */
 export async function embeddedVerifyTarget(options: { region: string; runPrefix: string; emulator?: Emulator }): Promise<VerifyTarget> {
-  const server = await startServer({ region: options.region, emulator: options.emulator ?? new Emulator() });
-  const target = httpTarget({ label: 'embedded', endpoint: server.url, region: options.region, runPrefix: options.runPrefix, onDispose: () => server.close() });
-  return { target, endpoint: server.url };
+  const target = await embeddedTarget(options);
+  return { target, endpoint: target.endpoint! };
 }
 
 /**

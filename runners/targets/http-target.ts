@@ -96,6 +96,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
 
   return {
     label: options.label,
+    endpoint: options.endpoint,
     observesWire: true,
     async connect() {
       identity ??= await probe();

@@ -30,6 +30,8 @@ export interface Identity {
 export interface Target {
   /** Short name for reports (`embedded`, `endpoint http://127.0.0.1:5000`). */
   readonly label: string;
+  /** The base URL of an HTTP target; absent for in-process mocks. */
+  readonly endpoint?: string;
   /** Whether raw answers are observed (`wire.*` checks run only then). */
   readonly observesWire: boolean;
   /** Reaches the target and learns account and region; throws `TargetUnreachable`. */

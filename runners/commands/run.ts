@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES, QUIRKS, isQuirkName } from '../../src/model/quirks.js';
+import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
 import { BaselineError, applyBaseline, readBaseline } from '../engine/baseline.js';
@@ -14,7 +14,7 @@ import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
 import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, type Target } from '../targets/target.js';
-import { UsageError, integerOption, parseOptions } from './usage.js';
+import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
 const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
@@ -43,7 +43,6 @@ Exit codes: 0 every non-advisory expectation holds; 1 a scenario failed (or a ba
 is stale); 2 usage error or unreachable target. [inferred] expectations are advisory.
 Credentials for endpoints come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: testing).`;
 
-const csv = (value: string | undefined): string[] | undefined => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
 function select(suites: string[] | undefined, grep: string | undefined): Scenario[] {
   for (const s of suites ?? []) if (!SUITES.includes(s as SuiteName)) throw new UsageError(`unknown suite '${s}'; suites: ${SUITES.join(', ')}`);
@@ -78,10 +77,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (targetKind === 'endpoint' && !endpoint) throw new UsageError('--target endpoint needs --endpoint-url URL');
   if (targetKind !== 'endpoint' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
   if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpoint}'`);
-  const reporters = csv(opts.reporter) ?? ['console'];
+  const reporters = opts.reporter === undefined ? ['console'] : listOption(opts.reporter);
   for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
-  const quirks = csv(opts.quirk) ?? [];
-  for (const q of quirks) if (!isQuirkName(q)) throw new UsageError(`unknown quirk '${q}'; quirks: ${QUIRK_NAMES.join(', ')}`);
+  const quirks = quirksOption(opts.quirk);
   if (quirks.length > 0 && targetKind !== 'embedded') throw new UsageError('--quirk works with the embedded target only');
   const concurrency = integerOption('--concurrency', opts.concurrency, 1, 64) ?? 4;
   const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
@@ -92,7 +90,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
-  const scenarios = select(csv(opts.suite), opts.grep);
+  const scenarios = select(opts.suite === undefined ? undefined : listOption(opts.suite), opts.grep);
   if (scenarios.length === 0) throw new UsageError('no scenario matches --suite/--grep');
   if (opts.list) {
     for (const s of scenarios) console.log(`${s.id.padEnd(64)} ${s.title}`);
@@ -103,7 +101,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
   const target: Target =
     targetKind === 'embedded'
-      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks: quirks.filter(isQuirkName) }) })
+      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
       : targetKind === 'client-mock'
         ? await clientMockTarget({ region })
         : targetKind === 'nock'
@@ -126,7 +124,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     const showConsole = reporters.includes('console');
     if (showConsole) {
       console.log(`lambda-eic run: ${scenarios.length} scenarios against ${label} (region ${identity.region}, account ${identity.account})`);
-      for (const q of quirks.filter(isQuirkName)) console.log(`  quirk ${q}: ${QUIRKS[q].description}`);
+      for (const q of quirks) console.log(`  quirk ${q}: ${QUIRKS[q].description}`);
     }
     const results = await runScenarios(target, identity, scenarios, {
       runPrefix,

@@ -3,8 +3,8 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../src/model/context.js';
 import { CONTROL_PREFIX } from '../../src/http/control-api.js';
 import { startServer } from '../../src/http/server.js';
 import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES, isQuirkName } from '../../src/model/quirks.js';
-import { UsageError, integerOption, parseOptions } from './usage.js';
+import { QUIRK_NAMES } from '../../src/model/quirks.js';
+import { UsageError, integerOption, parseOptions, quirksOption } from './usage.js';
 
 const HELP = `Usage: lambda-eic serve [--host 127.0.0.1] [--port N] [--region ${DEFAULT_REGION}] [--account ${DEFAULT_ACCOUNT}] [--quirk a,b]
 
@@ -33,12 +33,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = integerOption('--port', opts.port, 0, 65535);
   if (opts.region !== undefined && !REGION.test(opts.region)) throw new UsageError(`--region must look like us-east-1, not '${opts.region}'`);
   if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) throw new UsageError(`--account must be 12 digits, not '${opts.account}'`);
-  const quirks = (opts.quirk ?? '').split(',').map((q) => q.trim()).filter(Boolean);
-  for (const q of quirks) if (!isQuirkName(q)) throw new UsageError(`unknown quirk '${q}'; quirks: ${QUIRK_NAMES.join(', ')}`);
+  const quirks = quirksOption(opts.quirk);
   let server;
   try {
     server = await startServer({
-      emulator: new Emulator({ quirks: quirks.filter(isQuirkName) }),
+      emulator: new Emulator({ quirks }),
       ...(opts.host !== undefined ? { host: opts.host } : {}),
       ...(port !== undefined ? { port } : {}),
       ...(opts.region !== undefined ? { region: opts.region } : {}),

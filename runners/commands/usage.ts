@@ -1,5 +1,6 @@
 /** Usage errors: a one-line reason and exit code 2, never a stack trace. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { QUIRK_NAMES, isQuirkName, type QuirkName } from '../../src/model/quirks.js';
 
 export class UsageError extends Error {}
 
@@ -32,4 +33,20 @@ export function integerOption(name: string, value: string | undefined, min: numb
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
     throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
   return Number(value);
+}
+
+/**
+ * A comma-separated option as a list (`--suite merge,ranges`); empty when not given.
+ * @example listOption('a, b,') // ['a', 'b']
+ */
+export const listOption = (value: string | undefined): string[] => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+
+/**
+ * `--quirk a,b` as quirk names, or a usage error naming the unknown one and listing the known.
+ * @example quirksOption('update-replaces') // ['update-replaces']
+ */
+export function quirksOption(value: string | undefined): QuirkName[] {
+  const names = listOption(value);
+  for (const q of names) if (!isQuirkName(q)) throw new UsageError(`unknown quirk '${q}'; quirks: ${QUIRK_NAMES.join(', ')}`);
+  return names as QuirkName[];
 }

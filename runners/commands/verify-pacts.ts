@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES, isQuirkName } from '../../src/model/quirks.js';
+import { QUIRK_NAMES } from '../../src/model/quirks.js';
 import { packageRoot } from '../../suites/fixtures.js';
 import { PROVIDER } from '../../contracts/values.js';
 import { BaselineError, readBaseline, type Baseline } from '../engine/baseline.js';
@@ -15,7 +15,7 @@ import { applyPactBaseline, type CheckedResult } from '../pact/baseline.js';
 import { embeddedVerifyTarget, endpointVerifyTarget, type VerifyTarget } from '../pact/target.js';
 import type { PactSource, PublishOptions } from '../pact/verify.js';
 import { TargetUnreachable } from '../targets/target.js';
-import { UsageError, parseOptions } from './usage.js';
+import { UsageError, parseOptions, quirksOption } from './usage.js';
 
 const DEFAULT_SELECTORS = [{ mainBranch: true }, { deployedOrReleased: true }];
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -76,7 +76,6 @@ async function loadVerifier(): Promise<typeof import('../pact/verify.js')> {
   }
 }
 
-const csv = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
 const isUrl = (value: string) => /^https?:\/\/[^\s/]+/.test(value);
 
 function selectorsOf(values: string[] | undefined): Record<string, unknown>[] {
@@ -178,8 +177,7 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
   if (targetKind === 'endpoint' && !endpointUrl) throw new UsageError('--target endpoint needs --endpoint-url URL');
   if (targetKind === 'embedded' && endpointUrl) throw new UsageError('--endpoint-url goes with --target endpoint');
   if (endpointUrl && !isUrl(endpointUrl)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpointUrl}'`);
-  const quirks = csv(opts.quirk);
-  for (const q of quirks) if (!isQuirkName(q)) throw new UsageError(`unknown quirk '${q}'; quirks: ${QUIRK_NAMES.join(', ')}`);
+  const quirks = quirksOption(opts.quirk);
   if (quirks.length > 0 && targetKind !== 'embedded') throw new UsageError('--quirk works with the embedded target only');
   const logLevel = opts['log-level'] ?? 'error';
   if (!LOG_LEVELS.includes(logLevel as never)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not '${logLevel}'`);
@@ -208,7 +206,7 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
   const { target, endpoint }: VerifyTarget =
     targetKind === 'embedded'
-      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks: quirks.filter(isQuirkName) }) })
+      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
       : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix });
   try {
     let identity;

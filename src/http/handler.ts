@@ -44,15 +44,19 @@ export function regionOf(headers: HttpRequestLike['headers'], query: URLSearchPa
  * @example handleHttp(emulator, { account: '123456789012', region: 'us-east-1' }, { method: 'GET', url: '/2019-09-25/functions/f/event-invoke-config', headers: {}, body: Buffer.alloc(0) }).status // 404
  */
 export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
-  const path = new URL(request.url, 'http://emulator.invalid').pathname;
-  if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(emulator, request.method, path, request.body);
-  return emulator.wire(answerLambda(emulator, defaults, request));
+  const requestId = randomUUID();
+  let url: URL;
+  try {
+    url = new URL(request.url, 'http://emulator.invalid');
+  } catch {
+    return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
+  }
+  if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(emulator, request.method, url.pathname, request.body);
+  return emulator.wire(answerLambda(emulator, defaults, request, url, requestId));
 }
 
-function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
-  const requestId = randomUUID();
+function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, url: URL, requestId: string): WireResponse {
   try {
-    const url = new URL(request.url, 'http://emulator.invalid');
     const path = url.pathname;
     // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
     const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || path;

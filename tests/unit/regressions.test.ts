@@ -38,3 +38,11 @@ describe('handleHttp', () => {
     expect([answer.status, answer.headers['x-amzn-ErrorType']]).toEqual([400, 'InvalidRequestContentException']);
   });
 });
+
+describe('handleHttp with a request target URL cannot parse', () => {
+  it('answers a JSON 404 UnknownOperationException instead of throwing', () => {
+    const answer = handleHttp(new Emulator(), { account: '123456789012', region: 'us-east-1' }, { method: 'GET', url: 'http://[bad', headers: {}, body: Buffer.alloc(0) });
+    expect([answer.status, answer.headers['x-amzn-ErrorType']]).toEqual([404, 'UnknownOperationException']);
+    expect(JSON.parse(answer.body).message).toContain('http://[bad');
+  });
+});

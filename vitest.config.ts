@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The fast suite (`npm test`): everything against the embedded emulator and the mock transports.
+ * The long peer runs (moto, third-party emulators, browsers, fuzz budgets) live in tests/peers/
+ * and run with `npm run test:peers` (vitest.peers.config.ts), in their own CI step.
+ */
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'examples/**/*.test.ts', 'contracts/**/*.test.ts'],
+    exclude: ['tests/peers/**', '**/node_modules/**'],
     testTimeout: 30_000,
     // The SDK warns that its releases after January 2027 need Node 22; the pinned one runs on 20.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

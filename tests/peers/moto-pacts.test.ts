@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, hasMoto, runCli, startMoto } from './support.js';
+import { BUILT, hasMoto, runCli, startMoto } from '../pact/support.js';
 
 if (!hasMoto) console.warn('\n*** moto_server is not installed: the pact verification against moto is SKIPPED (pip install "moto[server]") ***\n');
 

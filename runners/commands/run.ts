@@ -31,6 +31,8 @@ Options:
   --target T          embedded (default: the reference emulator in this process), endpoint,
                       or a mock transport: client-mock (aws-sdk-client-mock) or nock
   --endpoint-url URL  the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
+  --label NAME        the target's name in reports and the matrix (default: embedded,
+                      endpoint URL; e.g. --label "moto 5.2.1")
   --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
   --suite a,b         only these suites: ${SUITES.join(', ')}
   --grep TEXT         only scenarios whose id or title contains TEXT
@@ -64,6 +66,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       target: { type: 'string' },
       'endpoint-url': { type: 'string' },
       region: { type: 'string' },
+      label: { type: 'string' },
       suite: { type: 'string' },
       grep: { type: 'string' },
       reporter: { type: 'string' },
@@ -125,7 +128,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       throw error;
     }
-    const label = quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label;
+    const label = opts.label?.trim() || (quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label);
     const showConsole = reporters.includes('console');
     if (showConsole) {
       console.log(`lambda-eic run: ${scenarios.length} scenarios against ${label} (region ${identity.region}, account ${identity.account})`);

@@ -42,7 +42,8 @@ mark { background: #ffd33d; color: #1b1f24; font-weight: 600; } .path mark { pad
 
 /**
  * Filters: every `<select data-filter="KEY">` narrows the elements marked `data-row` to those whose
- * `data-KEY` (a space-separated list) holds the chosen value; `#shown` tells how many remain.
+ * `data-KEY` (a space-separated list) holds the chosen value; `#shown` tells how many remain; a
+ * `data-group` heading hides when none of its rows (`data-in-group`) is left.
  */
 const FILTER_SCRIPT = `
 (function () {
@@ -57,6 +58,10 @@ const FILTER_SCRIPT = `
       });
       row.hidden = !ok;
       if (ok) count++;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-group]'), function (g) {
+      var name = g.getAttribute('data-group');
+      g.hidden = !rows.some(function (r) { return !r.hidden && r.getAttribute('data-in-group') === name; });
     });
     if (shown) shown.textContent = 'Showing ' + count + ' of ' + rows.length;
   }

@@ -7,34 +7,14 @@
 import { SUITES } from '../../../suites/types.js';
 import { runFailed, type RunReport } from '../../engine/report.js';
 import type { Failure, ScenarioResult } from '../../engine/run.js';
-import { countBy, operationsOfResult, type CountRow } from '../counts.js';
+import { countBy, operationsOfResult } from '../counts.js';
 import { parseSpec, specRefs, type SpecSection } from '../spec-sections.js';
 import { statusColumns, statusInfo } from '../statuses.js';
+import { badge, countTable } from './parts.js';
 import { differingPaths, jsonHtml } from './json-view.js';
 import { esc, filterSelect, page } from './page.js';
 
 const EVIDENCE = ['docs', 'model', 'recorded', 'inferred'] as const;
-
-/**
- * A status as a coloured badge (the word is always there: colour is never the only signal).
- * @example badge('failed') // '<span class="badge" ...>failed</span>'
- */
-export const badge = (status: string): string => {
-  const s = statusInfo(status);
-  return `<span class="badge" style="background:${s.background};color:${s.text}" title="${esc(s.meaning)}">${esc(s.label)}</span>`;
-};
-
-/**
- * A count table: one row per key, one column per status, a total column.
- * @example countTable('By suite', 'suite', rows, ['passed', 'failed'])
- */
-export function countTable(caption: string, keyTitle: string, rows: readonly CountRow[], columns: readonly string[], id: string): string {
-  const head = `<tr><th scope="col">${esc(keyTitle)}</th>${columns.map((c) => `<th scope="col">${esc(statusInfo(c).label)}</th>`).join('')}<th scope="col">total</th></tr>`;
-  const body = rows
-    .map((r) => `<tr><th scope="row">${esc(r.key)}</th>${columns.map((c) => `<td class="${r.counts[c] ? '' : 'zero'}" data-status="${esc(c)}">${r.counts[c] ?? 0}</td>`).join('')}<td>${r.total}</td></tr>`)
-    .join('\n');
-  return `<table id="${id}"><caption>${esc(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
-}
 
 function requestHtml(request: unknown): string {
   const r = request as { operation?: string; input?: unknown; raw?: { method: string; path: string; body?: string } } | undefined;

@@ -28,6 +28,7 @@ td.zero { color: #6a737d; }
 select, button { font: inherit; padding: .2rem .4rem; }
 .scenario { border: 1px solid var(--line); border-radius: 6px; margin: .35rem 0; padding: .2rem .6rem; }
 .scenario > summary { cursor: pointer; padding: .15rem 0; } .scenario code { font-size: .88rem; }
+.failure h3 { font-size: .95rem; margin: .3rem 0; font-weight: 600; }
 .failure { border-left: 4px solid #b42318; margin: .5rem 0 .8rem; padding: .2rem .7rem; background: #fcfcfd; } .failure.advisory { border-left-color: #8a6d00; }
 pre { background: #f6f8fa; border: 1px solid #e1e4e8; padding: .5rem; overflow: auto; font-size: .82rem; max-height: 26rem; margin: .2rem 0; }
 mark { background: #ffd33d; color: #1b1f24; font-weight: 600; } .path mark { padding: 0 .1rem; }

@@ -35,7 +35,7 @@ function failureHtml(f: Failure): string {
   const paths = differingPaths(f.expected, f.actual);
   const marks = new Set(paths);
   return `<div class="failure${f.advisory ? ' advisory' : ''}">
-<h4>${f.step === 0 ? 'arrange' : `step ${f.step}`}: at ${pathHtml(f.path, paths)} <span class="tag">[${esc(f.evidence)}]</span>${f.advisory ? ' (advisory)' : ''}</h4>
+<h3>${f.step === 0 ? 'arrange' : `step ${f.step}`}: at ${pathHtml(f.path, paths)} <span class="tag">[${esc(f.evidence)}]</span>${f.advisory ? ' (advisory)' : ''}</h3>
 ${f.note ? `<p>${esc(f.note)}</p>` : ''}<h4>request</h4>${requestHtml(f.request)}
 <div class="cols"><div><h4>expected</h4><pre class="expected">${jsonHtml(f.expected, marks)}</pre></div><div><h4>actual</h4><pre class="actual">${jsonHtml(f.actual, marks)}</pre></div></div>
 </div>`;

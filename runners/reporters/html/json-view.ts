@@ -21,7 +21,7 @@ export function differingPaths(expected: unknown, actual: unknown, prefix = ''):
 /**
  * Pretty JSON as escaped HTML; a member whose path is in `marks` is wrapped in `<mark>` (all of it
  * when `marks` holds `''`). `undefined` shows as `(absent)`.
- * @example jsonHtml({ a: 1 }, new Set(['a'])) // '{\n  "a": <mark>1</mark>\n}'
+ * @example jsonHtml({ a: 1 }, new Set(['a'])) // '{\n  &quot;a&quot;: <mark>1</mark>\n}'
  */
 export function jsonHtml(value: unknown, marks: ReadonlySet<string>, path = '', indent = ''): string {
   const mark = (html: string) => (marks.has(path) ? `<mark>${html}</mark>` : html);

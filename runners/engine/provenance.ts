@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../../suites/types.js';
-import { packageRoot } from '../../suites/fixtures.js';
+import type { Scenario } from '../../cases/scenario.js';
+import { packageRoot } from '../../cases/fixtures.js';
 
 export interface Provenance {
   readonly tool: { readonly name: string; readonly version: string };

@@ -4,11 +4,11 @@
  */
 import type { Evidence } from '../../src/spec/errors.js';
 import { route } from '../../src/http/router.js';
-import { isRaw, type Scenario, type Step, type SuiteName } from '../../suites/types.js';
+import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from './placeholders.js';
+import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
 

@@ -4,7 +4,7 @@
  * the request, the expected and actual values with the differing part marked, the evidence tag,
  * and the text of the spec section it checks; filters by status, suite and evidence; provenance.
  */
-import { SUITES } from '../../../suites/types.js';
+import { SUITES } from '../../../cases/scenario.js';
 import { runFailed, type RunReport } from '../../engine/report.js';
 import type { Failure, ScenarioResult } from '../../engine/run.js';
 import { countBy, operationsOfResult } from '../counts.js';

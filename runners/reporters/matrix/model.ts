@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { SUITES } from '../../../suites/types.js';
+import { SUITES } from '../../../cases/scenario.js';
 import type { RunReport } from '../../engine/report.js';
 import type { ScenarioResult } from '../../engine/run.js';
 import { groupRootCauses, type RootCause } from '../root-causes.js';

@@ -52,7 +52,13 @@ describe('lambda-eic matrix', () => {
     expect(causes.some((c) => c.path === 'status' && c.expected === '404' && c.actual === '400' && c.scenarios.length > 1)).toBe(true);
     expect(normalise('arn:aws:lambda:us-east-1:123456789012:function:eic-1a2b3c-7:1 and eic-1a2b3c-7-b')).toBe('arn:aws:lambda:us-east-1:<account>:function:<fn>:1 and <fn2>');
     const known = reportOf('t', [handMade({ id: 'k', status: 'known', failures: [{ step: 1, request: { operation: 'GetFunctionEventInvokeConfig', input: {} }, path: 'output.Items.3.X', expected: 1, actual: 2, evidence: 'docs', advisory: false }] })]);
-    expect(groupRootCauses(known.results)[0]).toMatchObject({ operation: 'GetFunctionEventInvokeConfig', path: 'output.Items.*.X', summary: 'GetFunctionEventInvokeConfig output.Items.*.X: expected 1, got 2' });
+    expect(groupRootCauses(known.results)[0]).toMatchObject({ operations: ['GetFunctionEventInvokeConfig'], path: 'Items.*.X', summary: 'Items.*.X: expected 1, got 2 (GetFunctionEventInvokeConfig)' });
+    const arn = (q: string) => `arn:aws:lambda:us-east-1:123456789012:function:eic-1a2b3c-${q}`;
+    const unqualified = reportOf('t', ['1', '2', '3'].map((n, i) => handMade({ id: `u${n}`, status: 'failed', failures: [{ step: 1, request: { operation: i ? 'GetFunctionEventInvokeConfig' : 'PutFunctionEventInvokeConfig', input: {} }, path: i === 2 ? 'wire.body.FunctionArn' : 'output.FunctionArn', expected: `${arn(n)}:$LATEST`, actual: arn(n), evidence: 'docs', advisory: false }] })));
+    const [one, ...none] = groupRootCauses(unqualified.results);
+    expect(none).toEqual([]);
+    expect(one).toMatchObject({ path: 'FunctionArn', actual: 'the same without ":$LATEST"', operations: ['PutFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig'] });
+    expect(one!.scenarios).toHaveLength(3);
   });
 
   it('renders Markdown with scores, a table per suite and root causes, and an HTML page with the same counts', () => {
@@ -62,7 +68,7 @@ describe('lambda-eic matrix', () => {
     expect(md).toContain(`| reference | ${reference.results.length}/${reference.results.length} (100.0%) |`);
     expect(md).toContain('## merge');
     expect(md).toContain('❌ failed: `output.MaximumEventAgeInSeconds`');
-    expect(md).toMatch(/### quirky\n\n- \*\*\d+\*\* × /);
+    expect(md).toMatch(/### quirky\n\n- \*\*\d+\*\* × `[^`]+`: expected `[^`]+`, got `[^`]+` in \w+/);
     const html = matrixHtml(matrix);
     expect(html).toContain(`<td class="" data-status="failed">${quirky.summary.failed}</td>`);
     expect(html.match(/data-row /g)).toHaveLength(reference.results.length);

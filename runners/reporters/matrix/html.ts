@@ -28,7 +28,7 @@ function provenanceTable(columns: readonly MatrixColumn[]): string {
 
 function rootCausesHtml(c: MatrixColumn, index: number): string {
   const items = c.rootCauses
-    .map((g) => `<li><details><summary><strong>${g.scenarios.length}</strong> × <code>${esc(g.operation)}</code> <code>${esc(g.path)}</code>: expected <code>${esc(g.expected)}</code>, got <code>${esc(g.actual)}</code></summary><ul>${g.scenarios.map((s) => `<li><code>${esc(s.id)}</code> ${esc(s.title)}</li>`).join('')}</ul></details></li>`)
+    .map((g) => `<li><details><summary><strong>${g.scenarios.length}</strong> × <code>${esc(g.path)}</code>: expected <code>${esc(g.expected)}</code>, got <code>${esc(g.actual)}</code> <span class="muted">in ${esc(g.operations.join(', '))}</span></summary><ul>${g.scenarios.map((s) => `<li><code>${esc(s.id)}</code> ${esc(s.title)}</li>`).join('')}</ul></details></li>`)
     .join('\n');
   return `<section aria-labelledby="causes-${index}"><h3 id="causes-${index}">${esc(c.label)}</h3>${items ? `<ul class="causes">${items}</ul>` : '<p>No failures.</p>'}</section>`;
 }

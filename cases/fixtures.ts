@@ -13,6 +13,8 @@ export { isMatcher } from './matchers.js';
 export interface Fixture {
   readonly id: string;
   readonly title: string;
+  /** Prose: what the fact means and why it matters. */
+  readonly description?: string;
   readonly source: { readonly document: string; readonly section?: string; readonly page?: string; readonly example?: string; readonly command?: string };
   readonly evidence: Evidence;
   readonly recordedAt?: string;

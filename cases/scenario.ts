@@ -9,7 +9,7 @@
 import type { Evidence } from './evidence.js';
 import type { Matcher } from './matchers.js';
 
-export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples'] as const;
+export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples', 'recorded'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** Settings of a config to arrange with Put before the steps run. */
@@ -83,8 +83,12 @@ export interface Scenario {
   readonly id: string;
   readonly suite: SuiteName;
   readonly title: string;
-  /** Where the expectations come from (aws-behaviour.md section, a fixture file, a seed page). */
+  /** Where the expectations come from: sections of docs/aws-behaviour.md and fixture files (cases/sources.ts). */
   readonly source: string;
+  /** Prose: what the fact means and why it matters (the recorded suite takes it from the fixture). */
+  readonly description?: string;
+  /** When the fact was recorded on AWS (`2022-09`), for scenarios generated from recorded fixtures. */
+  readonly recordedAt?: string;
   readonly given?: Given;
   readonly steps: readonly Step[];
 }

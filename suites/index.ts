@@ -6,9 +6,10 @@ import { merge } from './merge.js';
 import { pagination } from './pagination.js';
 import { qualifiers } from './qualifiers.js';
 import { ranges } from './ranges.js';
+import { recorded } from './recorded.js';
 import { shape } from './shape.js';
 import type { Scenario } from '../cases/scenario.js';
 
-export const ALL_SCENARIOS: readonly Scenario[] = [...merge, ...ranges, ...errors, ...qualifiers, ...destinations, ...pagination, ...shape, ...docsExamples];
+export const ALL_SCENARIOS: readonly Scenario[] = [...merge, ...ranges, ...errors, ...qualifiers, ...destinations, ...pagination, ...shape, ...docsExamples, ...recorded];
 
 export { SUITES, type Scenario, type SuiteName } from '../cases/scenario.js';

@@ -9,7 +9,7 @@ export const merge = [
     given: withFunction(),
     steps: [step(put({ MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 3600 }), ok(200, 'docs'), config('$LATEST', { retries: 0, age: 3600 }, 'docs'))],
   }),
-  scenario('merge.put-removes-omitted-settings', 'Put overwrites: a setting left out is removed', `${SRC} Put (step 5)`, {
+  scenario('merge.put-removes-omitted-settings', 'Put overwrites: a setting left out is removed', `${SRC} Put (step 5); fixtures/aws/put-overwrites.json`, {
     given: withConfig({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }),
     steps: [
       step(put({ MaximumRetryAttempts: 1 }), ok(200, 'docs'), config('$LATEST', { retries: 1 }, 'docs')),
@@ -24,7 +24,7 @@ export const merge = [
     given: withConfig({ DestinationConfig: { OnSuccess: { Destination: ARNS.sqs }, OnFailure: { Destination: ARNS.sns } } }),
     steps: [step(put({ DestinationConfig: { OnFailure: { Destination: ARNS.sqs2 } } }), ok(200, 'docs'), config('$LATEST', { onFailure: ARNS.sqs2 }, 'docs'))],
   }),
-  scenario('merge.update-keeps-age', 'Update {retries 0} on {retries 2, age 60} gives {retries 0, age 60}', `${SRC} Update (merge)`, {
+  scenario('merge.update-keeps-age', 'Update {retries 0} on {retries 2, age 60} gives {retries 0, age 60}', `${SRC} Update (merge); fixtures/aws/update-merges.json`, {
     given: withConfig({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }),
     steps: [
       step(update({ MaximumRetryAttempts: 0 }), ok(200, 'recorded'), config('$LATEST', { retries: 0, age: 60 }, 'recorded')),
@@ -35,7 +35,7 @@ export const merge = [
     given: withConfig({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 }),
     steps: [step(update({ MaximumEventAgeInSeconds: 120 }), ok(200, 'recorded'), config('$LATEST', { retries: 1, age: 120 }, 'recorded'))],
   }),
-  scenario('merge.update-keeps-destinations', 'Update without DestinationConfig keeps stored destinations', `${SRC} Update (merge)`, {
+  scenario('merge.update-keeps-destinations', 'Update without DestinationConfig keeps a stored OnFailure destination', `${SRC} Update (merge); fixtures/aws/update-keeps-both-destinations.json`, {
     given: withConfig({ MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: ARNS.sqs } } }),
     steps: [step(update({ MaximumEventAgeInSeconds: 300 }), ok(200, 'recorded'), config('$LATEST', { retries: 1, age: 300, onFailure: ARNS.sqs }, 'recorded'))],
   }),
@@ -47,7 +47,7 @@ export const merge = [
     given: withConfig({ DestinationConfig: { OnSuccess: { Destination: ARNS.sqs }, OnFailure: { Destination: ARNS.sqs2 } } }),
     steps: [step(update({ DestinationConfig: { OnFailure: { Destination: ARNS.sns } } }), ok(200, 'recorded'), config('$LATEST', { onFailure: ARNS.sns }, 'inferred'))],
   }),
-  scenario('merge.update-never-creates', 'Update without a stored config is a 404 and creates nothing', `${SRC} Update`, {
+  scenario('merge.update-never-creates', 'Update without a stored config is a 404 and creates nothing', `${SRC} Update; fixtures/aws/update-without-config.json`, {
     given: withFunction(),
     steps: [
       step(update({ MaximumRetryAttempts: 1 }), error('ResourceNotFoundException', msg('noEventInvokeConfig', arnOf('{fn}', '$LATEST')), 'recorded')),

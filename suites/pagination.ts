@@ -24,10 +24,6 @@ const everyConfigOnce = (arns: string[]): Step =>
 const ALIASES = Array.from({ length: 50 }, (_, i) => `a${i + 1}`);
 
 export const pagination = [
-  scenario('pagination.empty', 'No configs: 200 with an empty list and no NextMarker', SRC, {
-    given: withFunction(),
-    steps: [step(list(), ok(200, 'recorded', { FunctionEventInvokeConfigs: [] }), last)],
-  }),
   scenario('pagination.single-page', 'Fewer configs than the page: one page, no NextMarker', SRC, {
     given: THREE,
     steps: [page({}, undefined, count(3), last), everyConfigOnce(ALL_THREE)],

@@ -10,17 +10,17 @@ const CAUGHT_BY: Record<QuirkName, string[]> = {
   'update-replaces': ['merge.update-keeps-age', 'merge.update-keeps-destinations', 'docs-examples.boto3-update-example'],
   'update-creates': ['merge.update-never-creates', 'merge.update-never-creates-for-version'],
   'put-merges': ['merge.put-removes-omitted-settings', 'merge.put-removes-omitted-destinations'],
-  'unqualified-function-arn': ['shape.function-arn-qualified', 'docs-examples.boto3-put-example'],
+  'unqualified-function-arn': ['recorded.get-existing', 'docs-examples.boto3-put-example'],
   'destinations-not-normalised': ['shape.destination-config-always-both-keys', 'shape.on-failure-only-answers-empty-on-success'],
   'no-range-checks': ['ranges.put.MaximumRetryAttempts.above-max', 'ranges.put.MaximumEventAgeInSeconds.below-min', 'ranges.list.MaxItems.above-max'],
   'ranges-off-by-one': ['ranges.put.MaximumRetryAttempts.above-max', 'ranges.put.MaximumRetryAttempts.below-min', 'ranges.update.MaximumEventAgeInSeconds.above-max'],
-  'not-found-as-400': ['errors.get-missing-config', 'errors.list-missing-function', 'shape.not-found-body'],
-  'reworded-messages': ['errors.put-missing-function', 'qualifiers.conflict-versions', 'destinations.lambda-self'],
+  'not-found-as-400': ['errors.get-missing-config', 'recorded.list-missing-function', 'shape.not-found-body'],
+  'reworded-messages': ['recorded.put-missing-function', 'recorded.qualifier-mismatch', 'recorded.destination-self'],
   'iso-last-modified': ['shape.last-modified-epoch-seconds', 'docs-examples.cli-update-example'],
-  'qualifier-ignored': ['qualifiers.separate-configs', 'qualifiers.version-in-name', 'qualifiers.conflict-versions'],
+  'qualifier-ignored': ['qualifiers.separate-configs', 'qualifiers.version-in-name', 'recorded.qualifier-mismatch'],
   'list-without-paging': ['pagination.walk-one-by-one', 'pagination.default-page-size-50'],
   'delete-missing-204': ['errors.delete-is-not-idempotent', 'errors.delete-missing-function'],
-  'html-errors': ['shape.not-found-body', 'errors.put-missing-function'],
+  'html-errors': ['shape.not-found-body', 'recorded.put-missing-function'],
 };
 
 describe('the reference emulator without quirks', () => {

@@ -8,7 +8,7 @@ import { Emulator } from '../src/model/emulator.js';
 import { startServer } from '../src/http/server.js';
 import { runScenarios } from '../runners/engine/run.js';
 import { embeddedTarget } from '../runners/targets/embedded.js';
-import { minimalZip } from '../runners/targets/zip.js';
+import { deploymentPackage } from '../src/arrange/deployment-package.js';
 import { ALL_SCENARIOS } from '../suites/index.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -29,7 +29,7 @@ async function wholeSuite(runs: number): Promise<number[]> {
 function modelOps(iterations: number): { put: number; get: number } {
   const emulator = new Emulator();
   const ctx = fixedContext(1_700_000_000_000);
-  emulator.invoke('CreateFunction', { FunctionName: 'f', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } }, ctx);
+  emulator.invoke('CreateFunction', { FunctionName: 'f', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: deploymentPackage() } }, ctx);
   const time = (fn: () => void) => {
     const started = performance.now();
     for (let i = 0; i < iterations; i++) fn();

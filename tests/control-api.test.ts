@@ -15,7 +15,7 @@ import { ROLE, arrange } from './support/arrange.js';
 import { expectAwsError } from './support/client.js';
 import { useServer } from './support/server.js';
 import { MSG, fnArn } from './support/spec-text.js';
-import { EMPTY_ZIP } from './support/zip.js';
+import { deploymentPackage } from '../src/arrange/deployment-package.js';
 import { eicPath, raw } from './support/wire.js';
 
 const srv = useServer();
@@ -140,7 +140,7 @@ describe('control API: faults (§7)', () => {
     const lambda = srv.client();
     await arm({ operation: '*', kind: 'throttle', times: 3, retryAfterSeconds: 0 });
     await expectAwsError(
-      lambda.send(new CreateFunctionCommand({ FunctionName: FN, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: EMPTY_ZIP } })),
+      lambda.send(new CreateFunctionCommand({ FunctionName: FN, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: deploymentPackage() } })),
       { status: 429, name: 'TooManyRequestsException', message: /.+/ },
     );
     await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN })), { status: 429, name: 'TooManyRequestsException', message: /.+/ });

@@ -1,11 +1,10 @@
 /**
- * Arranges a scenario's given state through the target's own Lambda API (CreateFunction with a
- * minimal zip, UpdateFunctionCode + PublishVersion per version, CreateAlias, Put per config), and
- * removes it afterwards.
+ * Arranges a scenario's given state through the target's own Lambda API (the calls of
+ * src/arrange/plan.ts), and removes it afterwards.
  */
 import type { SdkRequest, Given } from '../../cases/scenario.js';
 import type { Target } from '../targets/target.js';
-import { minimalZip } from '../targets/zip.js';
+import { arrangeCalls } from '../../src/arrange/plan.js';
 import { fill, type Vars } from '../../cases/placeholders.js';
 
 export class ArrangeError extends Error {}
@@ -22,26 +21,7 @@ async function must(target: Target, request: SdkRequest): Promise<void> {
  */
 export async function arrange(target: Target, unfilled: Given | undefined, vars: Vars): Promise<void> {
   if (!unfilled) return;
-  const given = fill(unfilled, vars);
-  const Role = await target.roleArn();
-  for (const fn of given.functions) {
-    const FunctionName = vars[fn.ref]!;
-    await must(target, {
-      operation: 'CreateFunction',
-      input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
-    });
-    for (let v = 1; v <= (fn.versions ?? 0); v++) {
-      if (v > 1) await must(target, { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } });
-      await must(target, { operation: 'PublishVersion', input: { FunctionName } });
-    }
-    for (const alias of fn.aliases ?? [])
-      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } });
-    for (const { qualifier, ...settings } of fn.configs ?? [])
-      await must(target, {
-        operation: 'PutFunctionEventInvokeConfig',
-        input: { FunctionName, ...(qualifier ? { Qualifier: qualifier } : {}), ...settings },
-      });
-  }
+  for (const call of arrangeCalls(fill(unfilled, vars), { functions: vars, role: await target.roleArn() })) await must(target, call);
 }
 
 /** Deletes the functions a scenario created (their configs go with them); errors are ignored. */

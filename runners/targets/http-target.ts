@@ -7,7 +7,7 @@ import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-ia
 import type { SdkRequest } from '../../cases/scenario.js';
 import { rawExchange } from './raw-exchange.js';
 import { envCredentials } from './sigv4.js';
-import { minimalZip } from './zip.js';
+import { deploymentPackage } from '../../src/arrange/deployment-package.js';
 import { observeCall } from './sdk-calls.js';
 import { TargetUnreachable, type Identity, type Observation, type Target } from './target.js';
 import { WireCapture } from './wire-capture.js';
@@ -72,7 +72,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
   async function probe(): Promise<Identity> {
     const FunctionName = `${options.runPrefix}-probe`;
     const create = (Role: string) =>
-      send({ operation: 'CreateFunction', input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } } });
+      send({ operation: 'CreateFunction', input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: deploymentPackage() } } });
     role = DEFAULT_ROLE;
     let made = await create(role);
     if (made.status === undefined) throw new TargetUnreachable(`cannot reach ${options.endpoint}: ${made.error?.message.split('\n')[0] ?? 'no answer'}`);

@@ -13,6 +13,7 @@ import { snapshot, type StateSnapshot } from '../model/snapshot.js';
 import { handleHttp, type HandlerDefaults, type HttpRequestLike } from '../http/handler.js';
 import type { WireResponse } from '../http/codec.js';
 import { isOperationName, type OperationName } from '../spec/operations.js';
+import { arrangeCalls } from '../arrange/plan.js';
 
 export interface ModelOptions {
   /** The region the mock answers as. Default us-east-1. */
@@ -91,15 +92,6 @@ export interface ModelCore extends LambdaModelHandle {
   answer(request: HttpRequestLike): WireResponse;
 }
 
-/** The smallest valid zip (an empty archive); the comment makes each version's code differ. */
-function emptyZip(comment: string): Uint8Array {
-  const text = Buffer.from(comment, 'utf8');
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(text.length, 20);
-  return new Uint8Array(Buffer.concat([eocd, text]));
-}
-
 /**
  * Builds the shared core of a mock transport.
  * @example
@@ -138,17 +130,12 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
     account,
     answer: (request) => handleHttp(emulator, defaults, request),
     seedFunction(name, { versions = 0, aliases = {} } = {}) {
-      const created = run('CreateFunction', {
-        FunctionName: name,
-        Runtime: 'nodejs20.x',
-        Handler: 'index.handler',
-        Role: `arn:aws:iam::${account}:role/lambda-eic-mock`,
-        Code: { ZipFile: emptyZip('') },
-      });
-      const published: string[] = [];
-      for (let i = 1; i <= versions; i++)
-        published.push(String(run('UpdateFunctionCode', { FunctionName: name, ZipFile: emptyZip(`v${i}`), Publish: true }).Version));
-      for (const [alias, version] of Object.entries(aliases)) run('CreateAlias', { FunctionName: name, Name: alias, FunctionVersion: version });
+      const given = { functions: [{ ref: 'fn' as const, versions, aliases: Object.entries(aliases).map(([alias, version]) => ({ name: alias, version })) }] };
+      const outputs = arrangeCalls(given, { functions: { fn: name }, role: `arn:aws:iam::${account}:role/lambda-eic-mock` }).map(
+        (call) => [call.operation, run(call.operation, { ...call.input })] as const,
+      );
+      const created = outputs.find(([operation]) => operation === 'CreateFunction')![1];
+      const published = outputs.filter(([operation]) => operation === 'PublishVersion').map(([, output]) => String(output.Version));
       return { FunctionName: name, FunctionArn: String(created.FunctionArn), Versions: published, Aliases: Object.keys(aliases) };
     },
     seedConfig(functionName, settings) {

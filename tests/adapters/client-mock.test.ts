@@ -19,6 +19,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockLambda, type LambdaMock } from '../../src/adapters/client-mock.js';
 import { rejectionOf, SNS, SQS } from './support.js';
+import { deploymentPackage } from '../../src/arrange/deployment-package.js';
 
 const T0 = Date.UTC(2026, 0, 2, 3, 4, 5, 678);
 let lambda: LambdaMock;
@@ -77,9 +78,9 @@ describe('mockLambda: semantics come from the model', () => {
     const arn = 'arn:aws:lambda:us-east-1:123456789012:function:my-function:live';
     await client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: arn, DestinationConfig: { OnSuccess: { Destination: SNS } } }));
     expect(lambda.configOf('my-function', 'live')).toMatchObject({ onSuccess: SNS });
-    const zip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+    const zip = deploymentPackage();
     const created = await client.send(new CreateFunctionCommand({ FunctionName: 'other', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip } }));
-    expect(created.CodeSize).toBe(22);
+    expect(created.CodeSize).toBe(zip.byteLength);
   });
 });
 

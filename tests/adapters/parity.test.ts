@@ -27,8 +27,9 @@ import { mockLambda } from '../../src/adapters/client-mock.js';
 import type { LambdaModelHandle, ModelOptions } from '../../src/adapters/handle.js';
 import { interceptLambda } from '../../src/adapters/nock.js';
 import { fastClient, SQS } from './support.js';
+import { deploymentPackage } from '../../src/arrange/deployment-package.js';
 
-const zip = (n: number) => new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(16).fill(0), 1, 0, n]);
+const zip = deploymentPackage;
 const FN = 'parity-fn';
 
 type Step = (client: LambdaClient, handle: LambdaModelHandle) => Promise<unknown>;

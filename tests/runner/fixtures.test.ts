@@ -13,26 +13,16 @@ import { encodeOutcome } from '../../src/http/codec.js';
 import { MESSAGES } from '../../src/spec/errors.js';
 import { isOperationName } from '../../src/spec/operations.js';
 import { fill } from '../../cases/placeholders.js';
-import { minimalZip } from '../../runners/targets/zip.js';
+import { arrangeCalls } from '../../src/arrange/plan.js';
 import { isMatcher, loadFixtures, packageRoot, type Fixture } from '../../cases/fixtures.js';
 
 const VARS = { fn: 'my-function', fn2: 'other-function', account: '123456789012', region: 'us-east-2', partition: 'aws', otherRegion: 'eu-west-1' };
 const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
 
 function arrangeInModel(emulator: Emulator, fixture: Fixture, ctx: ReturnType<typeof fixedContext>) {
-  const must = (op: Parameters<Emulator['invoke']>[0], input: Record<string, unknown>) => {
-    const outcome = emulator.invoke(op, input, ctx);
-    if (!outcome.ok) throw new Error(`${op}: ${outcome.error.message}`);
-  };
-  for (const fn of fill(fixture.given, VARS)?.functions ?? []) {
-    const FunctionName = VARS[fn.ref];
-    must('CreateFunction', { FunctionName, Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } });
-    for (let v = 1; v <= (fn.versions ?? 0); v++) {
-      if (v > 1) must('UpdateFunctionCode', { FunctionName, ZipFile: minimalZip(v) });
-      must('PublishVersion', { FunctionName });
-    }
-    for (const a of fn.aliases ?? []) must('CreateAlias', { FunctionName, Name: a.name, FunctionVersion: a.version });
-    for (const { qualifier, ...settings } of fn.configs ?? []) must('PutFunctionEventInvokeConfig', { FunctionName, ...(qualifier ? { Qualifier: qualifier } : {}), ...settings });
+  for (const { operation, input } of arrangeCalls(fill(fixture.given, VARS), { functions: VARS, role: 'arn:aws:iam::123456789012:role/r' })) {
+    const outcome = emulator.invoke(operation, input, ctx);
+    if (!outcome.ok) throw new Error(`${operation}: ${outcome.error.message}`);
   }
 }
 

@@ -1,12 +1,7 @@
-/** Arranging state through the control-plane subset: a function, published versions, aliases. */
-import {
-  CreateAliasCommand,
-  CreateFunctionCommand,
-  PublishVersionCommand,
-  UpdateFunctionCodeCommand,
-  type LambdaClient,
-} from '@aws-sdk/client-lambda';
-import { EMPTY_ZIP, zipWith } from './zip.js';
+/** Arranging state through a client: the calls of src/arrange/plan.ts, sent with the SDK. */
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { arrangeCalls } from '../../src/arrange/plan.js';
+import { observeCall } from '../../runners/targets/sdk-calls.js';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/lambda-eic-test';
 
@@ -30,22 +25,14 @@ export interface ArrangeOptions {
  * @example const fn = await arrange(lambda, 'my-function', { versions: 1, aliases: { live: '1' } });
  */
 export async function arrange(lambda: LambdaClient, name: string, options: ArrangeOptions = {}): Promise<Arrangement> {
-  const created = await lambda.send(
-    new CreateFunctionCommand({
-      FunctionName: name,
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Role: ROLE,
-      Code: { ZipFile: EMPTY_ZIP },
-    }),
-  );
+  const given = { functions: [{ ref: 'fn' as const, versions: options.versions ?? 0, aliases: Object.entries(options.aliases ?? {}).map(([alias, version]) => ({ name: alias, version })) }] };
+  let arn = '';
   const versions: string[] = [];
-  for (let i = 1; i <= (options.versions ?? 0); i++) {
-    await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zipWith(`export const handler = async () => ${i};`) }));
-    const published = await lambda.send(new PublishVersionCommand({ FunctionName: name }));
-    versions.push(published.Version!);
+  for (const call of arrangeCalls(given, { functions: { fn: name }, role: ROLE })) {
+    const seen = await observeCall(lambda, call);
+    if (seen.error) throw new Error(`arranging ${name}: ${call.operation} answered ${seen.error.code}: ${seen.error.message}`);
+    if (call.operation === 'CreateFunction') arn = String(seen.output?.FunctionArn);
+    if (call.operation === 'PublishVersion') versions.push(String(seen.output?.Version));
   }
-  for (const [alias, version] of Object.entries(options.aliases ?? {}))
-    await lambda.send(new CreateAliasCommand({ FunctionName: name, Name: alias, FunctionVersion: version }));
-  return { name, arn: created.FunctionArn!, versions };
+  return { name, arn, versions };
 }

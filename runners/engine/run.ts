@@ -36,6 +36,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
+  readonly retries?: number;
 }
 
 export interface RunOptions {
@@ -52,6 +54,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
+  let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
   try {
     await arrange(target, fill(scenario.given, vars), vars);
@@ -66,6 +69,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
         }
         observation = await target.sendRaw(request.raw);
       } else observation = await target.send(request);
+      retries += observation.retries ?? 0;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -99,7 +103,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks };
+  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
 }
 
 /**

@@ -17,7 +17,7 @@ import { TargetUnreachable, DEFAULT_RUNTIME, type Target } from '../targets/targ
 import { awsTarget, type AwsTarget } from '../targets/aws/aws-target.js';
 import { planLines } from '../targets/aws/plan.js';
 import { guardRun } from '../targets/aws/stop-guard.js';
-import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
+import { UsageError, durationOption, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
 const TARGETS = ['embedded', 'endpoint', 'aws', 'client-mock', 'nock'] as const;
@@ -55,7 +55,7 @@ points a service at a stand-in. Nothing is written before STS names the account.
   --role-arn ARN      an existing execution role, instead of one made for the run through IAM
   --runtime R         the functions' runtime (default ${DEFAULT_RUNTIME}; they are never run)
   --max-rps N         Lambda requests per second, under the quota of 15 (default 10)
-  --timeout MIN       stop, tear everything down and exit 2 after MIN minutes (default 60)
+  --timeout T         stop, tear everything down and exit 2 after T (90s, 30m, 2h; default 1h)
 Everything created is prefixed eic-<run>, tagged lambda-eic:run and lambda-eic:created, recorded
 in <output-dir>/lambda-eic-ledger.json, and deleted at the end, on failure, on the time limit,
 and on SIGINT or SIGTERM. 'lambda-eic cleanup --target aws' finds leftovers of killed runs.
@@ -111,7 +111,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (opts['role-arn'] !== undefined && !/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/\S+$/.test(opts['role-arn'])) throw new UsageError(`--role-arn must be an IAM role ARN, not '${opts['role-arn']}'`);
   if (opts.runtime !== undefined && !/^[a-z0-9.]+$/.test(opts.runtime)) throw new UsageError(`--runtime must be a Lambda runtime id such as ${DEFAULT_RUNTIME}, not '${opts.runtime}'`);
   const maxRps = integerOption('--max-rps', opts['max-rps'], 1, 100) ?? 10;
-  const timeoutMinutes = integerOption('--timeout', opts.timeout, 1, 24 * 60) ?? 60;
+  const timeoutMs = durationOption('--timeout', opts.timeout) ?? 3_600_000;
   const reporters = opts.reporter === undefined ? ['console'] : listOption(opts.reporter);
   for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
   const quirks = quirksOption(opts.quirk);
@@ -149,7 +149,7 @@ export async function runCommand(argv: string[]): Promise<number> {
         })
       : undefined;
   if (aws && opts.plan) return planAws(aws, scenarios, { runPrefix, runtime: opts.runtime ?? DEFAULT_RUNTIME, maxRps, ...(opts['role-arn'] ? { roleArn: opts['role-arn'] } : {}) });
-  const release = aws ? guardRun(aws, { timeoutMs: timeoutMinutes * 60_000 }) : undefined;
+  const release = aws ? guardRun(aws, { timeoutMs }) : undefined;
   const target: Target =
     aws ??
     (targetKind === 'embedded'

@@ -47,7 +47,8 @@ export interface AwsTarget extends Target {
   /** Deletes everything the run created; answers what could not be deleted. */
   teardown(budgetMs?: number): Promise<Array<LedgerEntry & { error: string }>>;
   readonly ledger: Ledger;
-  readonly iam: Iam;
+  /** IAM at IAM's endpoint, with the run's credentials. */
+  iamClient(): Promise<Iam>;
   readonly credentials: CredentialSource;
   /** A signed Lambda call with pacing and retries, for cleanup. */
   lambdaCall(request: SdkRequest): Promise<Observation>;
@@ -229,8 +230,8 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
     runtime,
     ledger,
     credentials,
-    get iam() {
-      if (!iam) throw new Error('IAM is reached after connect()');
+    async iamClient() {
+      iam ??= new Iam(await endpoint('iam'), credentials);
       return iam;
     },
     whoAmI,

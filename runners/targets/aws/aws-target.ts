@@ -7,7 +7,7 @@
  * ledger as it goes, and is deleted by `dispose()` (also on failure, timeout and signals).
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import type { SdkRequest } from '../../../suites/types.js';
+import type { SdkRequest } from '../../../cases/scenario.js';
 import { rawExchange } from '../raw-exchange.js';
 import { observeCall } from '../sdk-calls.js';
 import { DEFAULT_RUNTIME, TargetUnreachable, type Identity, type Observation, type Target } from '../target.js';

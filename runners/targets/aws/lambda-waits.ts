@@ -3,7 +3,7 @@
  * and `PublishedVersionActive` do [model]: poll GetFunction / GetFunctionConfiguration until the
  * state is `Active` and the last update `Successful`; `Failed` ends the wait with its reason.
  */
-import type { SdkRequest } from '../../../suites/types.js';
+import type { SdkRequest } from '../../../cases/scenario.js';
 import type { Observation } from '../target.js';
 
 export type Send = (request: SdkRequest) => Promise<Observation>;

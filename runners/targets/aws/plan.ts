@@ -1,5 +1,5 @@
 /** `--plan`: what a real-account run would create, where, at what cost; computed without writing. */
-import type { Scenario } from '../../../suites/types.js';
+import type { Scenario } from '../../../cases/scenario.js';
 
 export interface PlanInput {
   readonly account: string;

@@ -7,7 +7,7 @@ import { isRaw, type Scenario, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
 
@@ -126,6 +126,8 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        ...DESTINATION_NAMES,
+        ...target.destinationNames,
       };
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };

@@ -42,6 +42,8 @@ export interface Target {
   sendRaw?(request: RawRequest): Promise<Observation>;
   /** The role ARN CreateFunction should use (created through IAM where the target demands one). */
   roleArn(): Promise<string>;
+  /** The names of the destinations this target made for the run (`queue`, `topic`, ...), once connected. */
+  readonly destinationNames?: Readonly<Record<string, string>>;
   /** The runtime CreateFunction should use; default `DEFAULT_RUNTIME`. */
   readonly runtime?: string;
   /**

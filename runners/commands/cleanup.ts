@@ -7,7 +7,7 @@ import { UsageError, durationOption, parseOptions } from './usage.js';
 const HELP = `Usage: lambda-eic cleanup --target aws --allow-account ID [--older-than 1h] [--plan] [--region R] [--profile P]
 
 Finds what lambda-eic runs left in an account (a run killed outright cannot tear down): Lambda
-functions and IAM roles whose name starts with ${RUN_PREFIX} and that carry the ${RUN_TAG} tag, created
+functions, IAM roles, SQS queues, SNS topics, S3 buckets and EventBridge buses whose name starts with ${RUN_PREFIX} and that carry the ${RUN_TAG} tag, created
 (tag ${CREATED_TAG}) longer ago than --older-than, in the region of the run. Deletes them.
 
 Options:

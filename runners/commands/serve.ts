@@ -9,7 +9,7 @@ import { REALISM_DEFAULTS, parseCredentials, parseTimings } from '../../src/real
 import { UsageError, integerOption, parseOptions, quirksOption } from './usage.js';
 
 const HELP = `Usage: lambda-eic serve [--host 127.0.0.1] [--port N] [--region ${DEFAULT_REGION}] [--account ${DEFAULT_ACCOUNT}] [--quirk a,b]
-                        [--realism aws [--realism-timings pending=MS,update=MS,role=MS] [--realism-rps N] [--credentials KEY:SECRET]]
+                        [--realism aws [--realism-timings pending=MS,update=MS,role=MS,policy=MS] [--realism-rps N] [--credentials KEY:SECRET]]
 
 Serves the reference model of the Lambda event-invoke-config API (and the control-plane calls that
 arrange state: CreateFunction, PublishVersion, CreateAlias, ...) over HTTP, as AWS does.
@@ -24,9 +24,9 @@ Options:
   --realism aws behave like a real account around the model (a stand-in for --target aws tests):
                 SigV4 signatures checked, ${REALISM_DEFAULTS.rps} control-plane requests per second then the
                 recorded 429, a new role refused for a while, functions Pending and updates InProgress
-                with the recorded 409 meanwhile
-  --realism-timings pending=MS,update=MS,role=MS
-                how long those states last (default pending=${REALISM_DEFAULTS.pendingMs},update=${REALISM_DEFAULTS.updateMs},role=${REALISM_DEFAULTS.roleDelayMs})
+                with the recorded 409 meanwhile, a new role's delivery permissions not yet in effect
+  --realism-timings pending=MS,update=MS,role=MS,policy=MS
+                how long those states last (default pending=${REALISM_DEFAULTS.pendingMs},update=${REALISM_DEFAULTS.updateMs},role=${REALISM_DEFAULTS.roleDelayMs},policy=${REALISM_DEFAULTS.policyDelayMs})
   --realism-rps N
                 the control-plane quota (default ${REALISM_DEFAULTS.rps}; GetFunction ${REALISM_DEFAULTS.getFunctionRps})
   --credentials KEY:SECRET[,KEY:SECRET]

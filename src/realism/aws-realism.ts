@@ -22,6 +22,15 @@ type Input = Readonly<Record<string, unknown>>;
 const WAITING_CHANGES: readonly OperationName[] = ['UpdateFunctionCode', 'UpdateFunctionConfiguration', 'PublishVersion'];
 const REFUSAL = { missing: 'missingAuthentication', 'unknown-key': 'unknownAccessKey', mismatch: 'signatureMismatch' } as const;
 
+/** The action a destination's permission error names [recorded for SQS and SNS]; the others answer "is invalid". */
+const DELIVERY_ACTION: Readonly<Record<string, string>> = { sqs: 'SendMessage', sns: 'Publish' };
+const NEEDS_PERMISSION = /^arn:aws[a-zA-Z-]*:(sqs|sns|s3|events):/;
+
+const destinationsOf = (input: Input): string[] => {
+  const config = input.DestinationConfig as Record<string, { Destination?: unknown } | undefined> | undefined;
+  return [config?.OnSuccess?.Destination, config?.OnFailure?.Destination].filter((d): d is string => typeof d === 'string' && NEEDS_PERMISSION.test(d));
+};
+
 const nameOf = (input: Input): string | undefined =>
   typeof input.FunctionName === 'string' ? parseFunctionName(input.FunctionName)?.name : undefined;
 
@@ -45,6 +54,7 @@ export class AwsRealism implements InvokeLayer {
   private readonly clocks = new FunctionClocks();
   private readonly buckets = new TokenBuckets();
   private readonly rolesSeen = new Map<string, number>();
+  private readonly roleOf = new Map<string, string>();
 
   constructor(options: Partial<RealismOptions> = {}) {
     this.options = { ...REALISM_DEFAULTS, ...options };
@@ -70,9 +80,24 @@ export class AwsRealism implements InvokeLayer {
     }
     if (name !== undefined && WAITING_CHANGES.includes(operation) && this.clocks.busy(key, now))
       return { ok: false, error: fail('updateInProgress', functionArn(ctx, name)) };
+    const refused = this.deliveryRefused(operation, input, key, now);
+    if (refused) return { ok: false, error: refused };
     const outcome = next();
     if (!outcome.ok || name === undefined) return outcome;
+    if (operation === 'CreateFunction') this.roleOf.set(key, String(input.Role));
     return { ...outcome, output: this.record(operation, input, key, outcome.output, now) };
+  }
+
+  /** A destination the function's role may not deliver to yet: its policy is still propagating. */
+  private deliveryRefused(operation: OperationName, input: Input, key: string, now: number): AwsError | undefined {
+    if (operation !== 'PutFunctionEventInvokeConfig' && operation !== 'UpdateFunctionEventInvokeConfig') return undefined;
+    const role = this.roleOf.get(key);
+    const since = role === undefined ? undefined : this.rolesSeen.get(role);
+    if (since === undefined || now >= since + this.options.policyDelayMs) return undefined;
+    const arn = destinationsOf(input)[0];
+    if (arn === undefined) return undefined;
+    const action = DELIVERY_ACTION[arn.split(':')[2]!];
+    return action ? fail('noDeliveryPermission', action, arn) : fail('destinationArnInvalid', arn);
   }
 
   /** Advances the clocks after a successful call and shows the states in its answer. */
@@ -115,5 +140,6 @@ export class AwsRealism implements InvokeLayer {
     this.clocks.clear();
     this.buckets.clear();
     this.rolesSeen.clear();
+    this.roleOf.clear();
   }
 }

@@ -11,6 +11,11 @@ export interface RealismTimings {
   readonly updateMs: number;
   /** How long a role is refused after CreateFunction first names it [recorded: "about ten seconds"]. */
   readonly roleDelayMs: number;
+  /**
+   * How long after a role is first named its permissions to deliver to SQS, SNS, S3 and
+   * EventBridge destinations are not yet in effect [recorded: "takes seconds"; inferred: the length].
+   */
+  readonly policyDelayMs: number;
 }
 
 export interface RealismOptions extends RealismTimings {
@@ -26,13 +31,14 @@ export const REALISM_DEFAULTS: RealismOptions = {
   pendingMs: 2_000,
   updateMs: 2_000,
   roleDelayMs: 10_000,
+  policyDelayMs: 15_000,
   rps: 15,
   getFunctionRps: 100,
   credentials: { testing: 'testing' },
 };
 
 /** The `--realism-timings` keys, to their option. */
-export const TIMING_KEYS = { pending: 'pendingMs', update: 'updateMs', role: 'roleDelayMs' } as const satisfies Record<string, keyof RealismTimings>;
+export const TIMING_KEYS = { pending: 'pendingMs', update: 'updateMs', role: 'roleDelayMs', policy: 'policyDelayMs' } as const satisfies Record<string, keyof RealismTimings>;
 
 /**
  * Parses `pending=200,update=200,role=1000` (milliseconds) into timings; throws a TypeError naming a bad part.

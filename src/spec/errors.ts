@@ -120,6 +120,8 @@ export const MESSAGES = {
     'The role defined for the function cannot be assumed by Lambda.'),
   updateInProgress: template('ResourceConflictException', 'recorded', (functionArn: string) =>
     `The operation cannot be performed at this time. An update is in progress for resource: ${functionArn}`),
+  noDeliveryPermission: template('InvalidParameterValueException', 'recorded', (action: string, arn: string) =>
+    `The function's execution role does not have permissions to call ${action} on ${arn}`),
   rateExceeded: template('TooManyRequestsException', 'recorded', () => 'Rate exceeded'),
   signatureMismatch: template('InvalidSignatureException', 'inferred', () =>
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'),

@@ -11,12 +11,13 @@ import { LambdaClient, CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serviceEndpoint } from '../../runners/targets/aws/endpoints.js';
 import { Iam } from '../../runners/targets/aws/sts-iam.js';
+import { jsonCall } from '../../runners/targets/aws/aws-call.js';
 import { STANDIN_ACCOUNT, hasMoto, runCli, startStandIns, type StandIns } from '../support/standins.js';
 
 if (!hasMoto) console.warn('\n*** moto_server is not installed: the --target aws stand-in tests are SKIPPED (pip install "moto[server]") ***\n');
 
 /** Fast timings; the role delay is long enough that the runner must retry CreateFunction. */
-const TIMINGS = { pendingMs: 150, updateMs: 150, roleDelayMs: 1_200 };
+const TIMINGS = { pendingMs: 150, updateMs: 150, roleDelayMs: 1_200, policyDelayMs: 2_500 };
 
 describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + moto_server)', () => {
   let standIns: StandIns;
@@ -34,13 +35,15 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
   const run = (args: string[], interrupt?: Parameters<typeof runCli>[2]) =>
     runCli(['run', '--target', 'aws', '--output-dir', out, ...args], standIns.env(), interrupt);
 
-  const expectNothingLeft = async () => expect(await standIns.leftovers()).toEqual({ functions: [], roles: [] });
+  const expectNothingLeft = async () => expect(await standIns.leftovers()).toEqual({ functions: [], roles: [], destinations: [] });
 
   it('runs the whole suite: arranged, waited for, cleaned up, 137 passed', async () => {
     const result = await run(['--allow-account', STANDIN_ACCOUNT, '--max-rps', '30', '--reporter', 'console,json']);
     expect(result.stdout).toContain('PASS: 137 scenarios, 137 passed, 0 failed');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/creating the run's execution role eic-[0-9a-f]{6}-role/);
+    expect(result.stderr).toContain("creating the run's destinations");
+    expect(result.stderr).toContain('waiting for the delivery policy to take effect');
     // The runner met the role refusal, the Pending state and the waits, and got through them.
     expect(standIns.realism.calls.filter((c) => c === 'CreateFunction').length).toBeGreaterThan(123);
     expect(standIns.realism.calls).toContain('GetFunction');
@@ -78,7 +81,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
         when: /scenarios against aws[\s\S]*\.\.\./,
         then: (child) => {
           void standIns.leftovers().then((l) => {
-            sawRole = l.roles.length === 1;
+            sawRole = l.roles.length === 1 && l.destinations.length === 5;
             child.kill(signal);
           });
         },
@@ -141,10 +144,14 @@ describe.skipIf(!hasMoto)('lambda-eic cleanup against stand-ins', () => {
     for (const [name, Tags] of [['eic-0ld000-1', old], ['eic-0ld000-2', old], ['eic-fre5h0-1', fresh], ['eic-untagged', undefined]] as const)
       await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: role, Runtime: 'provided.al2023', Handler: 'x', Code: { ZipFile: zip }, ...(Tags ? { Tags } : {}) }));
     lambda.destroy();
+    const sqs = serviceEndpoint('sqs', 'us-east-1', env);
+    const creds = async () => ({ accessKeyId: 'testing', secretAccessKey: 'testing' });
+    await jsonCall(sqs, creds, 'AmazonSQS.CreateQueue', '1.0', { QueueName: 'eic-0ld000-queue', tags: old });
+    await jsonCall(sqs, creds, 'AmazonSQS.CreateQueue', '1.0', { QueueName: 'eic-not-ours-queue' });
 
     const plan = await runCli(['cleanup', '--target', 'aws', '--plan', '--older-than', '1h'], env);
     expect(plan.code).toBe(0);
-    expect(plan.stdout).toContain('3 leftovers');
+    expect(plan.stdout).toContain('4 leftovers');
     expect((await standIns.leftovers()).functions).toHaveLength(4);
 
     const wrong = await runCli(['cleanup', '--target', 'aws', '--allow-account', '111122223333'], env);
@@ -152,12 +159,12 @@ describe.skipIf(!hasMoto)('lambda-eic cleanup against stand-ins', () => {
     expect((await standIns.leftovers()).roles).toHaveLength(3);
 
     const swept = await runCli(['cleanup', '--target', 'aws', '--allow-account', STANDIN_ACCOUNT, '--older-than', '1h'], env);
-    expect(swept.stdout).toContain('deleted 3 of 3');
+    expect(swept.stdout).toContain('deleted 4 of 4');
     expect(swept.code).toBe(0);
-    expect(await standIns.leftovers()).toEqual({ functions: ['eic-fre5h0-1', 'eic-untagged'], roles: ['eic-fre5h0-role', 'eic-not-ours'] });
+    expect(await standIns.leftovers()).toEqual({ functions: ['eic-fre5h0-1', 'eic-untagged'], roles: ['eic-fre5h0-role', 'eic-not-ours'], destinations: ['queue eic-not-ours-queue'] });
 
     const all = await runCli(['cleanup', '--target', 'aws', '--allow-account', STANDIN_ACCOUNT], env);
     expect(all.stdout).toContain('deleted 2 of 2');
-    expect(await standIns.leftovers()).toEqual({ functions: ['eic-untagged'], roles: ['eic-not-ours'] });
+    expect(await standIns.leftovers()).toEqual({ functions: ['eic-untagged'], roles: ['eic-not-ours'], destinations: ['queue eic-not-ours-queue'] });
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import {
   GetFunctionCommand,
   GetFunctionConfigurationCommand,
   PublishVersionCommand,
+  PutFunctionEventInvokeConfigCommand,
   UpdateFunctionCodeCommand,
   UpdateFunctionConfigurationCommand,
   type LambdaClient,
@@ -19,7 +20,7 @@ import { DUMMY_CREDENTIALS, lambdaClient, expectAwsError } from '../support/clie
 import { useServer } from '../support/server.js';
 import { EMPTY_ZIP, zipWith } from '../support/zip.js';
 
-const TIMINGS = { pendingMs: 300, updateMs: 300, roleDelayMs: 400 };
+const TIMINGS = { pendingMs: 300, updateMs: 300, roleDelayMs: 400, policyDelayMs: 900 };
 const realism = new AwsRealism({ ...TIMINGS, rps: 1000, credentials: { [DUMMY_CREDENTIALS.accessKeyId]: DUMMY_CREDENTIALS.secretAccessKey } });
 const srv = useServer({ emulator: new Emulator({ layer: realism }) });
 const ROLE = 'arn:aws:iam::123456789012:role/eic-test';
@@ -113,6 +114,25 @@ describe('roles, states and updates [recorded]', () => {
   });
 });
 
+describe('delivery policy propagation [recorded]', () => {
+  it('refuses SQS, SNS and S3 destinations of a new role with the recorded messages, then accepts them', async () => {
+    const lambda = srv.client();
+    const role = 'arn:aws:iam::123456789012:role/eic-policy';
+    await create(lambda, 'eic-policy', role).catch(() => undefined);
+    await sleep(TIMINGS.roleDelayMs + 20);
+    await create(lambda, 'eic-policy', role);
+    const put = (Destination: string) => lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'eic-policy', DestinationConfig: { OnFailure: { Destination } } }));
+    const queue = 'arn:aws:sqs:us-east-1:123456789012:eic-q';
+    const topic = 'arn:aws:sns:us-east-1:123456789012:eic-t';
+    const bucket = 'arn:aws:s3:::eic-b';
+    await expectAwsError(put(queue), { status: 400, name: 'InvalidParameterValueException', message: `The function's execution role does not have permissions to call SendMessage on ${queue}` });
+    await expectAwsError(put(topic), { status: 400, name: 'InvalidParameterValueException', message: `The function's execution role does not have permissions to call Publish on ${topic}` });
+    await expectAwsError(put(bucket), { status: 400, name: 'InvalidParameterValueException', message: `The destination ARN ${bucket} is invalid.` });
+    await sleep(TIMINGS.policyDelayMs - TIMINGS.roleDelayMs + 50);
+    await expect(put(queue)).resolves.toMatchObject({ DestinationConfig: { OnFailure: { Destination: queue } } });
+  });
+});
+
 describe('control-plane quota [docs][recorded]', () => {
   it('answers the recorded 429 above the quota, with Retry-After', async () => {
     const throttling = new AwsRealism({ ...TIMINGS, rps: 5, credentials: { [DUMMY_CREDENTIALS.accessKeyId]: DUMMY_CREDENTIALS.secretAccessKey } });
@@ -134,7 +154,7 @@ describe('control-plane quota [docs][recorded]', () => {
 
 describe('profile options', () => {
   it('parses timings and credentials, and names a bad part', () => {
-    expect(parseTimings('pending=200,update=10,role=500')).toEqual({ pendingMs: 200, updateMs: 10, roleDelayMs: 500 });
+    expect(parseTimings('pending=200,update=10,role=500,policy=9')).toEqual({ pendingMs: 200, updateMs: 10, roleDelayMs: 500, policyDelayMs: 9 });
     expect(() => parseTimings('pendin=2')).toThrow(/not 'pendin=2'/);
     expect(parseCredentials('AKID:se:cret')).toEqual({ AKID: 'se:cret' });
     expect(() => parseCredentials('AKID')).toThrow(/ACCESS_KEY_ID:SECRET/);

@@ -10,6 +10,7 @@ import { AwsRealism } from '../../src/realism/aws-realism.js';
 import type { RealismOptions } from '../../src/realism/profile.js';
 import { serviceEndpoint } from '../../runners/targets/aws/endpoints.js';
 import { Iam } from '../../runners/targets/aws/sts-iam.js';
+import { taggedDestinations } from '../../runners/targets/aws/leftovers.js';
 
 export const hasMoto = spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
 export const STANDIN_ACCOUNT = '123456789012';
@@ -54,8 +55,8 @@ export interface StandIns {
   readonly realism: CountingRealism;
   /** The environment of a CLI run against the stand-ins: no inherited AWS_* variable. */
   env(extra?: Record<string, string>): NodeJS.ProcessEnv;
-  /** Functions in the emulator and eic-* roles in moto. */
-  leftovers(): Promise<{ functions: string[]; roles: string[] }>;
+  /** Functions in the emulator; eic-* roles and destinations (`kind name`) in moto. */
+  leftovers(): Promise<{ functions: string[]; roles: string[]; destinations: string[] }>;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -93,7 +94,9 @@ export async function startStandIns(realismOptions: Partial<RealismOptions>): Pr
     async leftovers() {
       const functions = lambda.emulator.world.all().flatMap((r) => [...r.functions.keys()]);
       const roles = (await iam.rolesNamed('eic-')).map((r) => r.name);
-      return { functions, roles };
+      const at = async (service: Parameters<typeof serviceEndpoint>[0]) => serviceEndpoint(service, 'us-east-1', env());
+      const destinations = (await taggedDestinations(at, async () => CREDENTIALS)).map((d) => `${d.kind} ${d.name}`);
+      return { functions: functions.sort(), roles: roles.sort(), destinations: destinations.sort() };
     },
     async reset() {
       lambda.emulator.reset();

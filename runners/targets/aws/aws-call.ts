@@ -126,11 +126,11 @@ export async function jsonCall(endpoint: ServiceEndpoint, credentials: Credentia
  * @example await s3Call(s3, credentials, 'PUT', 'eic-ab12-bucket', '')
  */
 export async function s3Call(endpoint: ServiceEndpoint, credentials: CredentialSource, method: string, bucket: string, subPath: string, options: { query?: Record<string, string>; body?: string; headers?: Record<string, string> } = {}): Promise<string> {
-  const virtual = !endpoint.overridden;
+  const virtual = !endpoint.overridden && bucket !== '';
   const at: ServiceEndpoint = virtual ? { ...endpoint, url: endpoint.url.replace('://', `://${bucket}.`) } : endpoint;
   const { status, text } = await signedFetch(at, credentials, {
     method,
-    path: virtual ? `/${subPath}` : `/${bucket}${subPath ? `/${subPath}` : ''}`,
+    path: virtual || bucket === '' ? `/${subPath}` : `/${bucket}${subPath ? `/${subPath}` : ''}`,
     ...(options.query ? { query: options.query } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),

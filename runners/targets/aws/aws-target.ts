@@ -14,7 +14,8 @@ import { DEFAULT_RUNTIME, TargetUnreachable, type Identity, type Observation, ty
 import { WireCapture } from '../wire-capture.js';
 import { minimalZip } from '../zip.js';
 import { AwsCallError, type CredentialSource } from './aws-call.js';
-import { serviceEndpoint, type ServiceName } from './endpoints.js';
+import { serviceEndpoint, type ServiceEndpoint, type ServiceName } from './endpoints.js';
+import { createDestinations, deleteDestination, deliveryPolicy, type RunDestinations } from './destinations.js';
 import { Ledger, LedgerClosed, type LedgerEntry } from './ledger.js';
 import { waitFor } from './lambda-waits.js';
 import { Pacer, withRetries } from './pacing.js';
@@ -38,6 +39,8 @@ export interface AwsTargetOptions {
   /** Budgets, for tests: role propagation and each wait. */
   readonly roleBudgetMs?: number;
   readonly waitBudgetMs?: number;
+  /** How long to wait for the delivery policy to take effect (default 120 s). */
+  readonly policyBudgetMs?: number;
 }
 
 /** What a real-account target adds to a target: the account check, the plan, teardown. */
@@ -47,6 +50,8 @@ export interface AwsTarget extends Target {
   /** Deletes everything the run created; answers what could not be deleted. */
   teardown(budgetMs?: number): Promise<Array<LedgerEntry & { error: string }>>;
   readonly ledger: Ledger;
+  /** Where a service is reached for this run's region (the standard overrides honoured). */
+  serviceEndpoint(service: ServiceName): Promise<ServiceEndpoint>;
   /** IAM at IAM's endpoint, with the run's credentials. */
   iamClient(): Promise<Iam>;
   readonly credentials: CredentialSource;
@@ -62,6 +67,8 @@ export const runTags = (runPrefix: string, now = new Date()): Record<string, str
 
 const ROLE_REFUSED = 'The role defined for the function cannot be assumed by Lambda.';
 const IN_PROGRESS = /An update is in progress|another operation is in progress/;
+/** What AWS answers while a new delivery policy propagates [recorded]: tools retry these for a while. */
+const NOT_YET_PERMITTED = /^The function's execution role does not have permissions to call |^The destination ARN .* is invalid\.$/;
 
 type Failure = { code: string; status: number | undefined; message: string };
 const failureOf = (seen: Observation): Failure | undefined => (seen.error ? { code: seen.error.code, status: seen.status, message: seen.error.message } : undefined);
@@ -95,6 +102,7 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
   let identity: Identity | undefined;
   let role: string | undefined;
   let iam: Iam | undefined;
+  let destinations: RunDestinations | undefined;
   let torn: Promise<Array<LedgerEntry & { error: string }>> | undefined;
 
   async function resolveRegion(): Promise<string> {
@@ -165,6 +173,8 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
         if (!deleted.error || deleted.status === 404) ledger.remove('function', FunctionName);
         return deleted;
       }
+      case 'PutFunctionEventInvokeConfig':
+        return retried(request, (f) => f.status === 400 && NOT_YET_PERMITTED.test(f.message), 60_000);
       default:
         return retried(request);
     }
@@ -196,12 +206,46 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
     }
   }
 
-  /** A first function: waits out role propagation once, and proves the runtime is accepted. */
+  /** The run's destinations and, on a role made for the run, the policy to deliver to them. */
+  async function makeDestinations(who: CallerIdentity & { region: string }): Promise<void> {
+    log('lambda-eic: creating the run\'s destinations (2 SQS queues, an SNS topic, an S3 bucket, an EventBridge bus)');
+    try {
+      destinations = await createDestinations(
+        { runPrefix: options.runPrefix, account: who.account, region: who.region, partition: who.partition, tags: runTags(options.runPrefix), endpoint, credentials },
+        ledger,
+      );
+      if (!options.roleArn)
+        await iam!.putRolePolicy(`${options.runPrefix}-role`, 'lambda-eic-destinations', deliveryPolicy(destinations, `arn:${who.partition}:lambda:${who.region}:${who.account}:function:${options.runPrefix}-`));
+    } catch (error) {
+      throw new TargetUnreachable(`cannot create the run's destinations: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  /** Puts a config naming each destination on the probe until AWS accepts them all: the policy is in effect. */
+  async function awaitDeliveryPolicy(FunctionName: string): Promise<void> {
+    if (!destinations) return;
+    log('lambda-eic: waiting for the delivery policy to take effect (AWS takes seconds to apply a new policy)');
+    for (const [ref, arn] of Object.entries(destinations.arns)) {
+      const { result } = await withRetries(
+        () => paced({ operation: 'PutFunctionEventInvokeConfig', input: { FunctionName, DestinationConfig: { OnFailure: { Destination: arn } } } }),
+        failureOf,
+        { retryable: (f) => arrangeRetryable(f) || (f.status === 400 && NOT_YET_PERMITTED.test(f.message)), budgetMs: options.policyBudgetMs ?? 120_000, baseDelayMs: 500 },
+      );
+      if (result.error) throw new TargetUnreachable(`the ${ref} destination ${arn} is still refused: ${result.error.code}: ${result.error.message}`);
+    }
+    await retried({ operation: 'DeleteFunctionEventInvokeConfig', input: { FunctionName } });
+  }
+
+  /** A first function: waits out role and policy propagation once, and proves the runtime is accepted. */
   async function probe(): Promise<void> {
     const FunctionName = `${options.runPrefix}-probe`;
     log('lambda-eic: creating a probe function (AWS refuses a new role for about ten seconds; retrying meanwhile)');
     const made = await arrangeSend({ operation: 'CreateFunction', input: { FunctionName, Role: role!, Runtime: runtime, Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } } });
-    await arrangeSend({ operation: 'DeleteFunction', input: { FunctionName } });
+    try {
+      if (!made.error) await awaitDeliveryPolicy(FunctionName);
+    } finally {
+      await arrangeSend({ operation: 'DeleteFunction', input: { FunctionName } });
+    }
     if (made.status === undefined && made.error?.code === 'NetworkError') throw new TargetUnreachable(`cannot reach Lambda: ${made.error.message.split('\n')[0]}`);
     if (made.error) throw new TargetUnreachable(`the probe CreateFunction failed: ${made.error.code}: ${made.error.message.split('\n')[0]}`);
   }
@@ -216,7 +260,7 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
       iam ??= new Iam(await endpoint('iam'), credentials);
       return iam.deleteRole(entry.id);
     }
-    throw new Error(`no deleter for ${entry.kind}`);
+    return deleteDestination(entry, endpoint, credentials);
   }
 
   const target: AwsTarget = {
@@ -228,8 +272,12 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
     },
     observesWire: true,
     runtime,
+    get destinationNames() {
+      return destinations?.names;
+    },
     ledger,
     credentials,
+    serviceEndpoint: endpoint,
     async iamClient() {
       iam ??= new Iam(await endpoint('iam'), credentials);
       return iam;
@@ -244,6 +292,7 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
         throw new TargetUnreachable(`refusing: the credentials are for account ${who.account} (${who.arn}), but --allow-account says ${options.allowAccount}; nothing was created`);
       iam = new Iam(await endpoint('iam'), credentials);
       role = options.roleArn ?? (await makeRole(who.account));
+      await makeDestinations(who);
       identity = { account: who.account, region: who.region, partition: who.partition };
       await probe();
       return identity;

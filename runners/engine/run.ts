@@ -3,7 +3,8 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { isRaw, type Scenario, type SuiteName } from '../../cases/scenario.js';
+import { route } from '../../src/http/router.js';
+import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
@@ -38,6 +39,8 @@ export interface ScenarioResult {
   knownReason?: string;
   /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
   readonly retries?: number;
+  /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
+  readonly operations?: readonly string[];
 }
 
 export interface RunOptions {
@@ -48,6 +51,19 @@ export interface RunOptions {
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
 
+function operationOf(request: Step['request']): string {
+  if (!isRaw(request)) return request.operation;
+  const url = new URL(request.raw.path, 'http://x');
+  const match = route(request.raw.method, url.pathname, url.searchParams);
+  return match.kind === 'unknown' ? 'unknown route' : match.operation;
+}
+
+/**
+ * The operations a scenario's steps call, each once, in first-call order.
+ * @example operationsOf(scenario) // ['PutFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig']
+ */
+export const operationsOf = (scenario: Scenario): string[] => [...new Set(scenario.steps.map((s) => operationOf(s.request)))];
+
 async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promise<Omit<ScenarioResult, 'durationMs'>> {
   const failures: Failure[] = [];
   const vars: Record<string, string> = { ...runVars };
@@ -55,7 +71,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   let skippedChecks = 0;
   let checks = 0;
   let retries = 0;
-  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
+  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
     await arrange(target, fill(scenario.given, vars), vars);
     for (const [index, step] of scenario.steps.entries()) {

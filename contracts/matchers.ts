@@ -21,6 +21,11 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   account: '\\d{12}',
   fn: '[a-zA-Z0-9_-]+',
   fn2: '[a-zA-Z0-9_-]+',
+  queue: '[a-zA-Z0-9_-]{1,80}',
+  queue2: '[a-zA-Z0-9_-]{1,80}',
+  topic: '[a-zA-Z0-9_-]{1,256}',
+  bucket: '[a-z0-9.-]{3,63}',
+  bus: '[a-zA-Z0-9._-]{1,256}',
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

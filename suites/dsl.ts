@@ -90,12 +90,15 @@ export const suite =
     steps: body.steps,
   });
 
-/** Destination ARNs used across suites (none need to exist on the target, except Lambda ones). */
+/**
+ * Destination ARNs used across suites: the names are placeholders, filled with the run's own
+ * destinations on a real account and with fixed names elsewhere (an emulator checks no IAM).
+ */
 export const ARNS = {
-  sqs: 'arn:{partition}:sqs:{region}:{account}:eic-destination',
-  sqs2: 'arn:{partition}:sqs:{region}:{account}:eic-destination-2',
-  sns: 'arn:{partition}:sns:{region}:{account}:eic-topic',
-  events: 'arn:{partition}:events:{region}:{account}:event-bus/default',
-  s3: 'arn:{partition}:s3:::eic-bucket',
+  sqs: 'arn:{partition}:sqs:{region}:{account}:{queue}',
+  sqs2: 'arn:{partition}:sqs:{region}:{account}:{queue2}',
+  sns: 'arn:{partition}:sns:{region}:{account}:{topic}',
+  events: 'arn:{partition}:events:{region}:{account}:event-bus/{bus}',
+  s3: 'arn:{partition}:s3:::{bucket}',
   iam: 'arn:{partition}:iam::{account}:role/eic-role',
 } as const;

@@ -128,7 +128,7 @@ const lengthAndPattern: Scenario[] = [
   }),
   scenario('ranges.destination.pattern-inside', 'A destination ARN with region and account passes the pattern', SRC, {
     given: withFunction(),
-    steps: [step(onFailure('arn:aws:sqs:{region}:{account}:q'), ok(200, 'model'), config('$LATEST', { onFailure: 'arn:aws:sqs:{region}:{account}:q' }, 'model'))],
+    steps: [step(onFailure('arn:{partition}:sqs:{region}:{account}:{queue}'), ok(200, 'model'), config('$LATEST', { onFailure: 'arn:{partition}:sqs:{region}:{account}:{queue}' }, 'model'))],
   }),
   scenario('ranges.destination.pattern-outside', 'A destination ARN missing its account and resource fails the pattern', SRC, {
     given: withFunction(),

@@ -8,7 +8,7 @@ import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/sce
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
 
@@ -37,6 +37,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
+  readonly retries?: number;
   /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
   readonly operations?: readonly string[];
 }
@@ -68,6 +70,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
+  let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
     await arrange(target, scenario.given, vars);
@@ -82,6 +85,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
         }
         observation = await target.sendRaw(request.raw);
       } else observation = await target.send(request);
+      retries += observation.retries ?? 0;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -115,7 +119,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks };
+  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
 }
 
 /**
@@ -138,6 +142,8 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        ...DESTINATION_NAMES,
+        ...target.destinationNames,
       };
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };

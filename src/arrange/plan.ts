@@ -20,10 +20,12 @@ export interface ArrangeNames {
   /** `fn` and `fn2` to the run's function names. */
   readonly functions: Readonly<Record<string, string>>;
   readonly role: string;
+  /** The runtime of created functions; default `DEFAULT_RUNTIME`. */
+  readonly runtime?: string;
 }
 
-/** The runtime arranged functions get: they are never invoked. */
-export const ARRANGE_RUNTIME = 'nodejs20.x';
+/** A runtime AWS will not deprecate under the user soon: arranged functions are never run [docs: section 8]. */
+export const DEFAULT_RUNTIME = 'provided.al2023';
 
 /**
  * The calls that make the given state, in order.
@@ -37,7 +39,7 @@ export function arrangeCalls(given: Given | undefined, names: ArrangeNames): Arr
     if (FunctionName === undefined) throw new Error(`no function name for {${fn.ref}}`);
     calls.push({
       operation: 'CreateFunction',
-      input: { FunctionName, Role: names.role, Runtime: ARRANGE_RUNTIME, Handler: 'index.handler', Code: { ZipFile: deploymentPackage(0) } },
+      input: { FunctionName, Role: names.role, Runtime: names.runtime ?? DEFAULT_RUNTIME, Handler: 'index.handler', Code: { ZipFile: deploymentPackage(0) } },
     });
     for (let v = 1; v <= (fn.versions ?? 0); v++) {
       // The first version publishes the code CreateFunction uploaded; each later one new code.

@@ -101,6 +101,22 @@ export const OPERATIONS = {
     ...control,
     bodyLimit: BODY_LIMITS.code,
   },
+  GetFunctionConfiguration: { method: 'GET', uri: `${FN}/configuration`, successStatus: 200, input: eicTarget, ...control },
+  UpdateFunctionConfiguration: {
+    method: 'PUT',
+    uri: `${FN}/configuration`,
+    successStatus: 200,
+    input: {
+      FunctionName: uri(SHAPES.FunctionName, 'functionName'),
+      Role: body(SHAPES.RoleArn, 'role'),
+      Handler: body(SHAPES.Handler, 'handler'),
+      Description: body(SHAPES.Description, 'description'),
+      Timeout: body(SHAPES.Timeout, 'timeout'),
+      MemorySize: body(SHAPES.MemorySize, 'memorySize'),
+      Runtime: body(SHAPES.String, 'runtime'),
+    },
+    ...control,
+  },
   PublishVersion: {
     method: 'POST',
     uri: `${FN}/versions`,

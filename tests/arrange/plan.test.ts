@@ -22,7 +22,7 @@ describe('arrangeCalls', () => {
       'PutFunctionEventInvokeConfig f',
       'CreateFunction g',
     ]);
-    expect(calls[0]!.input).toMatchObject({ Role: names.role, Runtime: 'nodejs20.x', Handler: 'index.handler' });
+    expect(calls[0]!.input).toMatchObject({ Role: names.role, Runtime: 'provided.al2023', Handler: 'index.handler' });
     expect(calls[4]!.input).toEqual({ FunctionName: 'f', Name: 'live', FunctionVersion: '1' });
     expect(calls[5]!.input).toEqual({ FunctionName: 'f', MaximumRetryAttempts: 1 });
     expect(calls[6]!.input).toEqual({ FunctionName: 'f', Qualifier: 'live', MaximumEventAgeInSeconds: 60 });

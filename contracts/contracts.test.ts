@@ -15,7 +15,7 @@ const out = mkdtempSync(join(tmpdir(), 'eic-contracts-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('contracts/pacts', () => {
-  it('regenerating from the fixtures changes nothing (run `node dist/contracts/generate.js` and commit)', async () => {
+  it('regenerating from the fixtures changes nothing (run `npm run contracts` and commit)', async () => {
     const { file, interactions } = await generateContracts({ outDir: out });
     const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
     expect(interactions).toBe(fixtures.length);

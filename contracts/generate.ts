@@ -3,14 +3,12 @@
  * run through the Pact mock server as a consumer test (the request is made on the wire and must
  * match), then the pact file is written in its committed, stable form.
  *
- *   node dist/contracts/generate.js [--out DIR]      (default: contracts/pacts)
+ *   lambda-eic contracts [--out DIR]      (default: contracts/pacts; runners/commands/contracts.ts)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { PactV4, SpecificationVersion, type V3MockServer } from '@pact-foundation/pact';
 import { loadFixtures, packageRoot, type Fixture } from '../cases/fixtures.js';
 import { toInteraction, type ContractInteraction } from './interactions.js';
@@ -110,26 +108,4 @@ export async function generateContracts(options: GenerateOptions = {}): Promise<
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true });
-  if (values.help) {
-    console.log('Usage: node dist/contracts/generate.js [--out DIR]\n\nWrites the Pact contracts of every fixture (default contracts/pacts).');
-    return 0;
-  }
-  const started = performance.now();
-  const { file, interactions } = await generateContracts(values.out ? { outDir: resolve(values.out) } : {});
-  console.log(`wrote ${file}: ${interactions} interactions in ${Math.round(performance.now() - started)} ms`);
-  return 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`contracts: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -3,16 +3,13 @@
  * relation (`POST /contracts/publish`, Pact Broker 2.86 and later), as `pact-broker publish` does.
  *
  *   PACT_BROKER_BASE_URL=https://broker.example PACT_BROKER_TOKEN=... \
- *     node dist/contracts/publish.js --consumer-app-version "$GIT_SHA" --branch "$GIT_BRANCH"
+ *     lambda-eic publish-pacts --consumer-app-version "$GIT_SHA" --branch "$GIT_BRANCH"
  *
  * Auth: PACT_BROKER_TOKEN (bearer) or PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD (basic).
  * Exit codes: 0 published, 1 the broker refused, 2 usage error or the broker cannot be reached.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { packageRoot } from '../cases/fixtures.js';
+import { join } from 'node:path';
 
 export interface BrokerAuth {
   readonly token?: string;
@@ -110,74 +107,4 @@ export function pactFiles(path: string): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => join(path, f));
-}
-
-const HELP = `Usage: node dist/contracts/publish.js --consumer-app-version V [options]
-
-Publishes pact files to a Pact Broker.
-
-Options:
-  --consumer-app-version V   the consumer version (e.g. a git sha); required
-  --branch B                 the consumer's branch
-  --tag T                    a tag (repeatable; branches are preferred)
-  --build-url URL            a link to the CI build
-  --broker-url URL           the broker (default PACT_BROKER_BASE_URL)
-  --pact-dir DIR             pact files to publish (default contracts/pacts)
-Auth: PACT_BROKER_TOKEN, or PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD.`;
-
-async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        'consumer-app-version': { type: 'string' },
-        branch: { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        'build-url': { type: 'string' },
-        'broker-url': { type: 'string' },
-        'pact-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`publish: ${(error as Error).message.split('\n')[0]} (see --help)`);
-    return 2;
-  }
-  if (values.help) return console.log(HELP), 0;
-  const brokerUrl = values['broker-url'] ?? process.env.PACT_BROKER_BASE_URL;
-  const usage = !values['consumer-app-version']
-    ? '--consumer-app-version V is required'
-    : !brokerUrl || !/^https?:\/\//.test(brokerUrl)
-      ? 'a broker URL is required: --broker-url URL or PACT_BROKER_BASE_URL'
-      : undefined;
-  if (usage) return console.error(`publish: ${usage}`), 2;
-  const dir = resolve(values['pact-dir'] ?? join(packageRoot(), 'contracts', 'pacts'));
-  let files: string[];
-  try {
-    files = pactFiles(dir);
-  } catch {
-    return console.error(`publish: ${dir} does not exist`), 2;
-  }
-  try {
-    const published = await publishPacts(files, {
-      brokerUrl: brokerUrl!,
-      consumerVersion: values['consumer-app-version']!,
-      auth: { token: process.env.PACT_BROKER_TOKEN, username: process.env.PACT_BROKER_USERNAME, password: process.env.PACT_BROKER_PASSWORD },
-      ...(values.branch ? { branch: values.branch } : {}),
-      ...(values['build-url'] ? { buildUrl: values['build-url'] } : {}),
-      ...(values.tag ? { tags: values.tag } : {}),
-    });
-    for (const pair of published) console.log(`published ${pair} (version ${values['consumer-app-version']}) to ${brokerUrl}`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof BrokerError)) throw error;
-    console.error(`publish: ${error.message}`);
-    return error.answered ? 1 : 2;
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -14,6 +14,14 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   },
   matrix: { summary: 'put run reports side by side: an HTML page and Markdown with scores and root causes', run: async (argv) => (await import('./commands/matrix.js')).matrixCommand(argv) },
   'verify-pacts': { summary: 'verify Pact contracts (ours, yours, a broker) against a target', run: async (argv) => (await import('./commands/verify-pacts.js')).verifyPactsCommand(argv) },
+  contracts: {
+    summary: 'regenerate the Pact contracts from the fixtures (needs @pact-foundation/pact)',
+    run: async (argv) => (await import('./commands/contracts.js')).contractsCommand(argv),
+  },
+  'publish-pacts': {
+    summary: 'publish pact files to a Pact Broker (consumer side)',
+    run: async (argv) => (await import('./commands/contracts.js')).publishPactsCommand(argv),
+  },
 };
 
 export const HELP = `lambda-eic: conformance suite, emulator and mocks for the AWS Lambda event-invoke-config API
@@ -25,7 +33,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`)
   .join('\n')}
 
-Run 'lambda-eic <command> --help' for a command's options.
+Run 'lambda-eic help <command>' (or 'lambda-eic <command> --help') for a command's options.
 Exit codes: 0 success, 1 conformance failures, 2 usage error or unreachable target.`;
 
 /**
@@ -38,10 +46,11 @@ export async function main(argv: string[]): Promise<number> {
     console.error(HELP);
     return 2;
   }
-  if (name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     console.log(HELP);
     return 0;
   }
+  if (name === 'help') return main([rest[0]!, '--help']);
   const command = COMMANDS[name];
   if (!command) {
     console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);

@@ -5,64 +5,56 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES } from '../../src/model/quirks.js';
 import { packageRoot } from '../../cases/fixtures.js';
 import { PROVIDER } from '../../contracts/values.js';
-import { BaselineError, readBaseline, type Baseline } from '../engine/baseline.js';
 import { applyPactBaseline, type CheckedResult } from '../pact/baseline.js';
 import { embeddedVerifyTarget, endpointVerifyTarget, type VerifyTarget } from '../pact/target.js';
 import type { PactSource, PublishOptions } from '../pact/verify.js';
 import { inVerifyChild, say, verifyInChild, verifyPaint } from '../pact/quiet-core.js';
 import type { Paint } from '../reporters/colour.js';
-import { TargetUnreachable } from '../targets/target.js';
-import { UsageError, parseOptions, quirksOption } from './usage.js';
+import { URL_CHECK, defineCommand, matching, oneOf, renderHelp, runSpec, type OptionTable, type Values } from './model.js';
+import { connectOrExit, labelWithQuirks, resolveTarget, targetOptions } from './target-options.js';
+import { UsageError } from './usage.js';
 
 const DEFAULT_SELECTORS = [{ mainBranch: true }, { deployedOrReleased: true }];
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'trace'] as const;
 
-export const VERIFY_HELP = `Usage: lambda-eic verify-pacts [options]
+const PACTS = 'Pacts (one source; default: this package\'s contracts/pacts, or the broker in PACT_BROKER_BASE_URL)';
+const RESULTS = 'Results';
 
-Verifies Pact contracts for the provider '${PROVIDER}' against a target. Each
+const VERIFY_OPTIONS = {
+  ...targetOptions(['embedded', 'endpoint'] as const),
+  'pact-dir': { type: 'string', value: 'DIR', multiple: true, group: PACTS, description: 'a directory of pact files, or one file (repeatable)' },
+  'pact-url': { type: 'string', value: 'URL', multiple: true, group: PACTS, description: 'a pact by URL, e.g. from a broker (repeatable)', check: URL_CHECK },
+  'broker-url': { type: 'string', value: 'URL', group: PACTS, description: 'a Pact Broker; auth from PACT_BROKER_TOKEN\nor PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD', default: 'PACT_BROKER_BASE_URL' },
+  provider: { type: 'string', value: 'NAME', group: PACTS, description: 'provider name to fetch from the broker', default: PROVIDER },
+  'consumer-version-selector': { type: 'string', value: 'JSON', multiple: true, group: PACTS, description: `a selector (repeatable; default ${DEFAULT_SELECTORS.map((s) => JSON.stringify(s)).join(' ')})` },
+  'enable-pending': { type: 'boolean', group: PACTS, description: 'pending pacts do not fail the verification' },
+  'include-wip-pacts-since': { type: 'string', value: 'DATE', group: PACTS, description: 'also verify work-in-progress pacts since DATE', check: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD') },
+  'publish-verification-results': { type: 'boolean', group: RESULTS, description: 'publish the results to the broker (needs --provider-version)' },
+  'provider-version': { type: 'string', value: 'V', group: RESULTS, description: 'the provider version the results are for (e.g. a git sha)' },
+  'provider-branch': { type: 'string', value: 'B', group: RESULTS, description: "the provider's branch" },
+  'build-url': { type: 'string', value: 'URL', group: RESULTS, description: 'a link to the CI build, shown in the broker' },
+  report: { type: 'string', value: 'FILE', group: RESULTS, description: 'write the results as JSON (an interaction\'s id is its description up to the first \': \')' },
+  'log-level': { type: 'string', value: 'L', group: RESULTS, description: `Pact log level: ${LOG_LEVELS.join(', ')}`, default: 'error', check: oneOf(LOG_LEVELS) },
+} as const satisfies OptionTable;
+
+export const VERIFY = defineCommand({
+  name: 'verify-pacts',
+  description: `Verifies Pact contracts for the provider '${PROVIDER}' against a target. Each
 interaction's provider states are arranged through the target's own Lambda API under run-unique
 function names; the replayed request is rewritten to those names (and the target's account and
 region) and signed with SigV4; the Pact core matches the answer. A provider state without a
-handler fails its interaction.
-
-Target:
-  --target T              embedded (default: the reference emulator in this process) or endpoint
-  --endpoint-url URL      the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
-  --region R              region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
-  --quirk a,b             embedded only: switch on emulator quirks to see the contracts catch them
-                          (${QUIRK_NAMES.join(', ')})
-
-Pacts (one source; default: this package's contracts/pacts, or the broker in PACT_BROKER_BASE_URL):
-  --pact-dir DIR          a directory of pact files, or one file (repeatable)
-  --pact-url URL          a pact by URL, e.g. from a broker (repeatable)
-  --broker-url URL        a Pact Broker (default PACT_BROKER_BASE_URL); auth from PACT_BROKER_TOKEN
-                          or PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD
-  --provider NAME         provider name to fetch from the broker (default ${PROVIDER})
-  --consumer-version-selector JSON
-                          a selector (repeatable; default ${DEFAULT_SELECTORS.map((s) => JSON.stringify(s)).join(' ')})
-  --enable-pending        pending pacts do not fail the verification
-  --include-wip-pacts-since DATE
-                          also verify work-in-progress pacts since DATE (YYYY-MM-DD)
-
-Results:
-  --publish-verification-results
-                          publish the results to the broker (needs --provider-version)
-  --provider-version V    the provider version the results are for (e.g. a git sha)
-  --provider-branch B     the provider's branch
-  --build-url URL         a link to the CI build, shown in the broker
-  --baseline FILE         known failures: {"known": [{"id": "<interaction id>", "reason": "..."}]}
-                          (an interaction's id is its description up to the first ': ')
-  --report FILE           write the results as JSON
-  --log-level L           Pact log level: ${LOG_LEVELS.join(', ')} (default error)
-
-Exit codes: 0 every interaction verified; 1 an interaction failed (or a baseline entry is stale
+handler fails its interaction.`,
+  options: VERIFY_OPTIONS,
+  notes: `Exit codes: 0 every interaction verified; 1 an interaction failed (or a baseline entry is stale
 or fixed); 2 usage error, unreachable target, or no pacts could be read.
-Credentials for endpoints come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: testing).`;
+Credentials for endpoints come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: testing).`,
+  run: (values, _positionals, argv) => verifyWith(values, argv),
+});
+
+export const VERIFY_HELP = renderHelp(VERIFY);
 
 /**
  * The verifier, loaded only when this command runs: @pact-foundation/pact and its native core are
@@ -147,42 +139,11 @@ function summaryLines(results: readonly CheckedResult[], stale: readonly string[
  * Runs `lambda-eic verify-pacts` and returns its exit code; usage errors throw `UsageError`.
  * @example await verifyPactsCommand(['--target', 'endpoint', '--endpoint-url', 'http://127.0.0.1:5000']) // 0, 1 or 2
  */
-export async function verifyPactsCommand(argv: string[]): Promise<number> {
-  const opts = parseOptions(
-    argv,
-    {
-      target: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      region: { type: 'string' },
-      quirk: { type: 'string' },
-      'pact-dir': { type: 'string', multiple: true },
-      'pact-url': { type: 'string', multiple: true },
-      'broker-url': { type: 'string' },
-      provider: { type: 'string' },
-      'consumer-version-selector': { type: 'string', multiple: true },
-      'enable-pending': { type: 'boolean' },
-      'include-wip-pacts-since': { type: 'string' },
-      'publish-verification-results': { type: 'boolean' },
-      'provider-version': { type: 'string' },
-      'provider-branch': { type: 'string' },
-      'build-url': { type: 'string' },
-      baseline: { type: 'string' },
-      report: { type: 'string' },
-      'log-level': { type: 'string' },
-    },
-    VERIFY_HELP,
-  );
-  if (!opts) return 0;
-  const targetKind = opts.target ?? 'embedded';
-  if (targetKind !== 'embedded' && targetKind !== 'endpoint') throw new UsageError(`--target must be embedded or endpoint, not '${targetKind}'`);
-  const endpointUrl = opts['endpoint-url'];
-  if (targetKind === 'endpoint' && !endpointUrl) throw new UsageError('--target endpoint needs --endpoint-url URL');
-  if (targetKind === 'embedded' && endpointUrl) throw new UsageError('--endpoint-url goes with --target endpoint');
-  if (endpointUrl && !isUrl(endpointUrl)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpointUrl}'`);
-  const quirks = quirksOption(opts.quirk);
-  if (quirks.length > 0 && targetKind !== 'embedded') throw new UsageError('--quirk works with the embedded target only');
+export const verifyPactsCommand = (argv: string[]): Promise<number> => runSpec(VERIFY, argv);
+
+async function verifyWith(opts: Values<typeof VERIFY_OPTIONS>, argv: string[]): Promise<number> {
+  const { kind: targetKind, endpoint: endpointUrl, region, quirks, baseline } = resolveTarget<'embedded' | 'endpoint'>(opts);
   const logLevel = opts['log-level'] ?? 'error';
-  if (!LOG_LEVELS.includes(logLevel as never)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not '${logLevel}'`);
   const source = sourceOf(opts);
   const publishing = opts['publish-verification-results'] === true;
   if (!publishing && (opts['provider-branch'] || opts['build-url'])) throw new UsageError('--provider-branch and --build-url go with --publish-verification-results');
@@ -196,33 +157,17 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
         ...(opts['build-url'] ? { buildUrl: opts['build-url'] } : {}),
       }
     : undefined;
-  let baseline: Baseline | undefined;
-  try {
-    baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
-  } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(error.message);
-    throw error;
-  }
   if (!inVerifyChild()) return verifyInChild(argv, ['info', 'debug', 'trace'].includes(logLevel));
   const { verifyPacts } = await loadVerifier();
-  const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
   const { target, endpoint }: VerifyTarget =
     targetKind === 'embedded'
       ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
       : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix });
   try {
-    let identity;
-    try {
-      identity = await target.connect();
-    } catch (error) {
-      if (error instanceof TargetUnreachable) {
-        console.error(`lambda-eic verify-pacts: ${error.message}`);
-        return 2;
-      }
-      throw error;
-    }
-    const label = quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label;
+    const identity = await connectOrExit('verify-pacts', target);
+    if (identity === 2) return 2;
+    const label = labelWithQuirks(target.label, quirks);
     say(`lambda-eic verify-pacts: pacts from ${describeSource(source)} against ${label} (region ${identity.region}, account ${identity.account})`);
     const brokerAuth = {
       ...(process.env.PACT_BROKER_TOKEN ? { token: process.env.PACT_BROKER_TOKEN } : {}),

@@ -13,7 +13,7 @@ afterEach(() => {
 
 describe('lambda-eic verify-pacts usage (in process)', () => {
   it.each([
-    [['--target', 'nowhere'], /--target must be embedded or endpoint/],
+    [['--target', 'nowhere'], /--target must be one of embedded, endpoint, not 'nowhere'/],
     [['--target', 'endpoint'], /needs --endpoint-url/],
     [['--target', 'endpoint', '--endpoint-url', 'ftp://x'], /must be an http\(s\) URL/],
     [['--endpoint-url', 'http://127.0.0.1:1'], /goes with --target endpoint/],
@@ -52,7 +52,7 @@ describe.skipIf(!BUILT)('lambda-eic verify-pacts (the built CLI)', () => {
   it('prints a usage error as one line, without a stack trace', async () => {
     const run = await runCli(['verify-pacts', '--target', 'nowhere']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("lambda-eic verify-pacts: --target must be embedded or endpoint, not 'nowhere'\n");
+    expect(run.stderr).toBe("lambda-eic verify-pacts: --target must be one of embedded, endpoint, not 'nowhere'\n");
   });
 
   it('exits 2 when the endpoint cannot be reached', async () => {

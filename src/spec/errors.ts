@@ -5,6 +5,7 @@
  */
 
 import type { Evidence } from '../../cases/evidence.js';
+import { OPERATIONS } from './operations.js';
 
 export type { Evidence };
 
@@ -66,6 +67,11 @@ const template = <A extends unknown[]>(code: ErrorCode, evidence: Evidence, text
   text,
 });
 
+/** The control-plane operations the spec table implements to arrange state, in table order. */
+const ARRANGE_OPERATIONS = Object.entries(OPERATIONS)
+  .filter(([, spec]) => !spec.eventInvokeConfig)
+  .map(([name]) => name);
+
 /** Every message the model sends, by name, with the code it travels under and its evidence. */
 export const MESSAGES = {
   atLeastOneSetting: template('InvalidParameterValueException', 'recorded', () =>
@@ -98,7 +104,7 @@ export const MESSAGES = {
     'The resource already exists, or another operation is in progress.'),
   serviceError: template('ServiceException', 'inferred', () => 'The Lambda service encountered an internal error.'),
   unsupportedOperation: template('UnsupportedOperationException', 'inferred', (operation: string) =>
-    `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (CreateFunction, GetFunction, GetFunctionConfiguration, DeleteFunction, UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion, ListVersionsByFunction, ListFunctions, CreateAlias, GetAlias, DeleteAlias, ListAliases).`),
+    `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (${ARRANGE_OPERATIONS.join(', ')}).`),
   unknownOperation: template('UnknownOperationException', 'inferred', (method: string, path: string) =>
     `No AWS Lambda operation matches ${method} ${path}`),
   // Control-plane subset (arranging state): messages as AWS prints them in public reports, not in aws-behaviour.md.

@@ -2,39 +2,39 @@
 import { randomBytes } from 'node:crypto';
 import { awsTarget } from '../targets/aws/aws-target.js';
 import { CREATED_TAG, RUN_PREFIX, RUN_TAG, deleteLeftovers, findLeftovers } from '../targets/aws/leftovers.js';
-import { UsageError, durationOption, parseOptions } from './usage.js';
+import { defineCommand, type OptionTable, matching, runSpec, type Values } from './model.js';
+import { UsageError, durationOption } from './usage.js';
 
-const HELP = `Usage: lambda-eic cleanup --target aws --allow-account ID [--older-than 1h] [--plan] [--region R] [--profile P]
+const CLEANUP_OPTIONS = {
+  target: { type: 'string', value: 'aws', description: 'the only target with leftovers' },
+  'allow-account': { type: 'string', value: 'ID', description: 'the only account this may delete in (checked with STS GetCallerIdentity first)', check: matching(/^\d{12}$/, 'a 12-digit account id') },
+  'older-than': {
+    type: 'string',
+    value: 'T',
+    description: 'only what was created longer ago than T (90s, 30m, 1h, 2d; 0s: everything; pick more than your longest run while runs may be going on)',
+    default: '0s',
+    check: (v: string, flag: string) => void durationOption(flag, v),
+  },
+  plan: { type: 'boolean', description: 'list what would be deleted, delete nothing (needs no --allow-account)' },
+  region: { type: 'string', value: 'R', description: 'region', default: "the SDK's chain, AWS_REGION or the profile's region" },
+  profile: { type: 'string', value: 'NAME', description: 'the shared-config profile to use' },
+} as const satisfies OptionTable;
 
-Finds what lambda-eic runs left in an account (a run killed outright cannot tear down): Lambda
-functions, IAM roles, SQS queues, SNS topics, S3 buckets and EventBridge buses whose name starts with ${RUN_PREFIX} and that carry the ${RUN_TAG} tag, created
-(tag ${CREATED_TAG}) longer ago than --older-than, in the region of the run. Deletes them.
+export const CLEANUP = defineCommand({
+  name: 'cleanup',
+  description: `Finds what lambda-eic runs left in an account (a run killed outright cannot tear down): Lambda
+functions, IAM roles, SQS queues, SNS topics, S3 buckets and EventBridge buses whose name starts with ${RUN_PREFIX}
+and that carry the ${RUN_TAG} tag, created (tag ${CREATED_TAG}) longer ago than --older-than, in the
+region of the run. Deletes them.`,
+  options: CLEANUP_OPTIONS,
+  notes: 'Exit codes: 0 nothing left; 1 something could not be deleted; 2 usage error or account refused.',
+  run: (values) => cleanupWith(values),
+});
 
-Options:
-  --target aws        the only target with leftovers
-  --allow-account ID  the only account this may delete in (checked with STS GetCallerIdentity first)
-  --older-than T      only what was created longer ago than T (90s, 30m, 1h, 2d; default 0s:
-                      everything; pick more than your longest run while runs may be going on)
-  --plan              list what would be deleted, delete nothing (needs no --allow-account)
-  --region R          region (default: the SDK's chain, AWS_REGION or the profile's region)
-  --profile NAME      the shared-config profile to use
+/** Runs `lambda-eic cleanup`. */
+export const cleanupCommand = (argv: string[]): Promise<number> => runSpec(CLEANUP, argv);
 
-Exit codes: 0 nothing left; 1 something could not be deleted; 2 usage error or account refused.`;
-
-export async function cleanupCommand(argv: string[]): Promise<number> {
-  const opts = parseOptions(
-    argv,
-    {
-      target: { type: 'string' },
-      'allow-account': { type: 'string' },
-      'older-than': { type: 'string' },
-      plan: { type: 'boolean' },
-      region: { type: 'string' },
-      profile: { type: 'string' },
-    },
-    HELP,
-  );
-  if (!opts) return 0;
+async function cleanupWith(opts: Values<typeof CLEANUP_OPTIONS>): Promise<number> {
   if (opts.target !== 'aws') throw new UsageError(`--target aws is required (cleanup has nothing to do on ${opts.target ?? 'the embedded target'})`);
   const allowAccount = opts['allow-account'];
   if (allowAccount !== undefined && !/^\d{12}$/.test(allowAccount)) throw new UsageError(`--allow-account must be a 12-digit account id, not '${allowAccount}'`);

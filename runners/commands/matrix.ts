@@ -4,38 +4,34 @@ import { dirname } from 'node:path';
 import { buildMatrix, MatrixInputError, readReport } from '../reporters/matrix/model.js';
 import { matrixHtml } from '../reporters/matrix/html.js';
 import { matrixMarkdown } from '../reporters/matrix/markdown.js';
-import { parseArgs } from 'node:util';
+import { defineCommand, type OptionTable, runSpec, type Values } from './model.js';
 import { UsageError } from './usage.js';
 
-const HELP = `Usage: lambda-eic matrix REPORT.json [REPORT.json ...] [--html FILE] [--markdown FILE]
+const MATRIX_OPTIONS = {
+  html: { type: 'string', value: 'FILE', description: 'write the matrix as one self-contained HTML page' },
+  markdown: { type: 'string', value: 'FILE', description: 'write the matrix as Markdown (without --html or --markdown: Markdown to stdout)' },
+  title: { type: 'string', value: 'TEXT', description: "the Markdown page's title", default: 'lambda-eic conformance matrix' },
+} as const satisfies OptionTable;
 
-Puts run reports (lambda-eic run --reporter json) side by side: rows are scenarios grouped by
+export const MATRIX = defineCommand({
+  name: 'matrix',
+  positionals: { usage: 'REPORT.json [REPORT.json ...]', min: 0 },
+  description: `Puts run reports (lambda-eic run --reporter json) side by side: rows are scenarios grouped by
 suite, columns are targets (each report's target; name them with lambda-eic run --label), cells
-are statuses with the failing paths; a score per target and its failures grouped by root cause.
-
-Options:
-  --html FILE       write the matrix as one self-contained HTML page
-  --markdown FILE   write the matrix as Markdown (without --html or --markdown: Markdown to stdout)
-  --title TEXT      the Markdown page's title (default: lambda-eic conformance matrix)
-
-Exit codes: 0 written; 2 usage error or a report that cannot be read.`;
+are statuses with the failing paths; a score per target and its failures grouped by root cause.`,
+  options: MATRIX_OPTIONS,
+  notes: 'Exit codes: 0 written; 2 usage error or a report that cannot be read.',
+  run: (values, positionals) => matrixWith(values, positionals),
+});
 
 /**
  * Runs `lambda-eic matrix` and returns its exit code.
  * @example await matrixCommand(['a.json', 'b.json', '--html', 'matrix.html']) // 0
  */
-export async function matrixCommand(argv: string[]): Promise<number> {
-  let opts;
-  try {
-    opts = parseArgs({ args: argv, options: { html: { type: 'string' }, markdown: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
-  if (opts.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const files = opts.positionals;
+export const matrixCommand = (argv: string[]): Promise<number> => runSpec(MATRIX, argv);
+
+async function matrixWith(values: Values<typeof MATRIX_OPTIONS>, files: string[]): Promise<number> {
+  const opts = { values };
   if (files.length === 0) throw new UsageError('name at least one report file (lambda-eic run --reporter json writes reports/lambda-eic-report.json)');
   const started = performance.now();
   let matrix;

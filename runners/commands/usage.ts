@@ -7,6 +7,8 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
+ * @deprecated Declare commands with `defineCommand` (runners/commands/model.ts): options once, help
+ * rendered from them. Kept while commands written in the old style are converted.
  * Parses a subcommand's options strictly; `--help` prints the help text and returns undefined.
  * @example parseOptions(['--port', '4010'], { port: { type: 'string' } }, 'help text')?.port // '4010'
  */

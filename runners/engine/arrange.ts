@@ -6,7 +6,7 @@
 import type { SdkRequest, Given } from '../../cases/scenario.js';
 import { DEFAULT_RUNTIME, type Target } from '../targets/target.js';
 import { minimalZip } from '../targets/zip.js';
-import type { Vars } from '../../cases/placeholders.js';
+import { fill, type Vars } from '../../cases/placeholders.js';
 
 export class ArrangeError extends Error {}
 
@@ -20,11 +20,12 @@ async function must(target: Target, request: SdkRequest): Promise<void> {
 }
 
 /**
- * Creates the given functions, versions, aliases and configs.
+ * Creates the given functions, versions, aliases and configs, placeholders filled with the run's values.
  * @example await arrange(target, { functions: [{ ref: 'fn', versions: 1 }] }, { fn: 'eic-ab12-1' })
  */
-export async function arrange(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
-  if (!given) return;
+export async function arrange(target: Target, unfilled: Given | undefined, vars: Vars): Promise<void> {
+  if (!unfilled) return;
+  const given = fill(unfilled, vars);
   const Role = await target.roleArn();
   for (const fn of given.functions) {
     const FunctionName = vars[fn.ref]!;

@@ -73,7 +73,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
-    await arrange(target, fill(scenario.given, vars), vars);
+    await arrange(target, scenario.given, vars);
     for (const [index, step] of scenario.steps.entries()) {
       const request = fill(step.request, vars);
       let observation: Observation;

@@ -42,7 +42,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** What `Reason` a 429 carries, and how long `Retry-After` asks the caller to wait [model]. */
 export const THROTTLE_DEFAULTS = { reason: 'CallerRateLimitExceeded', retryAfterSeconds: 1 } as const;
 
-/** The `<what>` part of a constraint violation, per rule [recorded for patterns, inferred elsewhere]. */
+/** The `<what>` part of a constraint violation, per rule [recorded: patterns, ranges and lengths]. */
 export const CONSTRAINT_TEXT = {
   required: () => 'Member must not be null',
   minLength: (n: number) => `Member must have length greater than or equal to ${n}`,

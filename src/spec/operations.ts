@@ -16,6 +16,11 @@ export interface OperationSpec {
   readonly bodyLimit: number;
   /** Whether body members outside `input` are refused (the EIC operations) or ignored. */
   readonly strictBody: boolean;
+  /**
+   * For a List operation: the answer member holding the items, and whether AWS specifies their
+   * order. `unspecified` means a check may assert a page's members, never their order.
+   */
+  readonly items?: { readonly member: string; readonly order: 'unspecified' };
 }
 
 const uri = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'uri', required: true });
@@ -51,6 +56,8 @@ export const OPERATIONS = {
       Marker: query(SHAPES.String, 'marker'),
       MaxItems: query(SHAPES.MaxEventInvokeConfigItems, 'maxItems'),
     },
+    // Configs made as $LATEST, 1, alias came back as alias, $LATEST, 1 [recorded 2022-09].
+    items: { member: 'FunctionEventInvokeConfigs', order: 'unspecified' },
     ...eic,
   },
   CreateFunction: {

@@ -10,9 +10,6 @@ import { runFailed, summarize, type RunReport } from '../engine/report.js';
 import { runScenarios } from '../engine/run.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
-import { embeddedTarget } from '../targets/embedded.js';
-import { httpTarget } from '../targets/http-target.js';
-import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, type Target } from '../targets/target.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
@@ -99,14 +96,15 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  // Targets load the AWS SDK (and nock, aws-sdk-client-mock): only now, so --list, --help and usage errors start fast.
   const target: Target =
     targetKind === 'embedded'
-      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
+      ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
       : targetKind === 'client-mock'
-        ? await clientMockTarget({ region })
+        ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
         : targetKind === 'nock'
-          ? await nockTarget({ region })
-          : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
+          ? await (await import('../targets/mock-targets.js')).nockTarget({ region })
+          : (await import('../targets/http-target.js')).httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
   try {
     const startedAt = new Date();
     const started = performance.now();

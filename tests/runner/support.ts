@@ -5,7 +5,7 @@ import { runScenarios, type ScenarioResult } from '../../runners/engine/run.js';
 import { embeddedTarget } from '../../runners/targets/embedded.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import type { Scenario } from '../../suites/types.js';
+import type { Scenario } from '../../cases/scenario.js';
 
 /**
  * `http`: the emulator on a loopback port (what `lambda-eic run` does); `in-process`: the same

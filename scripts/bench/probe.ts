@@ -18,6 +18,7 @@ import {
   PutFunctionEventInvokeConfigCommand,
 } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import type { LambdaModelHandle } from '../../src/adapters/handle.js';
 import { runScenarios } from '../../runners/engine/run.js';
 import { embeddedTarget } from '../../runners/targets/embedded.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
@@ -35,6 +36,14 @@ async function perCall(calls: number, call: () => Promise<unknown>): Promise<num
   const started = performance.now();
   for (let i = 0; i < calls; i++) await call();
   return ((performance.now() - started) * 1000) / calls;
+}
+
+/** µs per Get through a client the mock transport answers, with the config seeded. */
+function getsThrough(handle: LambdaModelHandle, calls: number): Promise<number> {
+  handle.seedFunction('bench');
+  handle.seedConfig('bench', { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 });
+  const client = new LambdaClient({ region: 'us-east-1', credentials });
+  return perCall(calls, () => client.send(get()));
 }
 
 async function putGet(calls: number, url: string): Promise<number> {
@@ -78,22 +87,10 @@ async function measure(kind: string, count: number, url: string | undefined): Pr
       const client = new LambdaClient({ region: 'us-east-1', credentials });
       return perCall(count, () => client.send(get()));
     }
-    case 'mock-lambda': {
-      const { mockLambda } = await import('../../src/adapters/client-mock.js');
-      const lambda = mockLambda();
-      lambda.seedFunction('bench');
-      lambda.seedConfig('bench', { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 });
-      const client = new LambdaClient({ region: 'us-east-1', credentials });
-      return perCall(count, () => client.send(get()));
-    }
-    case 'intercept': {
-      const { interceptLambda } = await import('../../src/adapters/nock.js');
-      const lambda = interceptLambda();
-      lambda.seedFunction('bench');
-      lambda.seedConfig('bench', { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 });
-      const client = new LambdaClient({ region: 'us-east-1', credentials });
-      return perCall(count, () => client.send(get()));
-    }
+    case 'mock-lambda':
+      return getsThrough((await import('../../src/adapters/client-mock.js')).mockLambda(), count);
+    case 'intercept':
+      return getsThrough((await import('../../src/adapters/nock.js')).interceptLambda(), count);
     case 'http': {
       const { startServer } = await import('../../src/http/server.js');
       const { createModelCore } = await import('../../src/adapters/handle.js');

@@ -6,6 +6,7 @@
  *
  *   npm run bench             # 3 rounds
  *   npm run bench -- --quick  # 1 round, shorter runs (a smoke test of the script)
+ *   npm run bench -- --only scaling,startup   # some sections: scaling, startup, http, mocks, suite
  *
  * Uses wrk for raw HTTP when it is installed (apt-get install wrk) and moto_server when present.
  */
@@ -13,10 +14,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listConfigsWalk, listFunctionsWalk, seedConfigCost, seededEmulator } from './bench/scaling.js';
+import { listConfigsWalk, listFunctionsPageCost, listFunctionsWalk, seedConfigCost, seededEmulator } from './bench/scaling.js';
 import { cpuSeconds, freePort, probe, runToEnd, startListening, stop, type Started } from './bench/processes.js';
 
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : undefined;
+const wanted = (section: string) => !ONLY || ONLY.includes(section);
 const ROUNDS = QUICK ? 1 : 3;
 const WRK_SECONDS = QUICK ? 1 : 2;
 const CALLS = QUICK ? 300 : 2_000;
@@ -56,13 +59,23 @@ async function sideBySide(a: () => Promise<number>, b: () => Promise<number>): P
   return [median(as), median(bs)];
 }
 
-function scaling(): void {
+/** The median of `runs` walks over the same state (the first warms the JIT and is left out). */
+function walks(state: ReturnType<typeof seededEmulator>, walk: typeof listFunctionsWalk, runs = 4): { ms: number; pages: number } {
+  const all = Array.from({ length: runs }, () => walk(state)).slice(1);
+  return { ms: median(all.map((w) => w.ms)), pages: all[0]!.pages };
+}
+
+async function scaling(): Promise<void> {
   console.log('scaling (the model alone)');
-  const functions = listFunctionsWalk(seededEmulator(10_000, 0));
+  const many = seededEmulator(10_000, 0);
+  const functions = walks(many, listFunctionsWalk);
   report({ measure: 'ListFunctions, walk 10,000 functions in pages of 50', figure: `${fmt(functions.ms)} ms (${fmt((functions.ms * 1000) / functions.pages, 0)} µs a page)`, reference: 'goal 300 ms', ratio: fmt(functions.ms / 300, 2), goal: '< 300 ms' });
-  const configs = listConfigsWalk(seededEmulator(0, 10_000));
+  const few = seededEmulator(100, 0);
+  const [pageOfMany, pageOfFew] = await sideBySide(async () => listFunctionsPageCost(many, 400), async () => listFunctionsPageCost(few, 400));
+  report({ measure: 'ListFunctions, one page mid-list of 10,000', figure: `${fmt(pageOfMany, 0)} µs`, reference: `${fmt(pageOfFew, 0)} µs of 100`, ratio: fmt(pageOfMany / pageOfFew, 2), goal: 'flat (≈ 1)' });
+  const configs = walks(seededEmulator(0, 10_000), listConfigsWalk);
   report({ measure: 'ListFunctionEventInvokeConfigs, walk 10,000 configs in pages of 50', figure: `${fmt(configs.ms)} ms (${fmt((configs.ms * 1000) / configs.pages, 0)} µs a page)`, reference: 'goal 15 ms', ratio: fmt(configs.ms / 15, 2), goal: '< 15 ms' });
-  const [small, large] = [seedConfigCost(10, 2_000), seedConfigCost(10_000, 2_000)];
+  const [large, small] = await sideBySide(async () => seedConfigCost(10_000, 5_000), async () => seedConfigCost(10, 5_000));
   report({ measure: 'mock seedConfig with 10,000 functions seeded', figure: `${fmt(large)} µs`, reference: `${fmt(small)} µs with 10`, ratio: fmt(large / small, 2), goal: '< 20 µs, flat' });
 }
 
@@ -161,23 +174,25 @@ async function wholeSuite(): Promise<void> {
 const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 
 console.log(`lambda-eic bench: ${ROUNDS} interleaved round(s), medians; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-scaling();
-await startup();
-const canned = await startListening(process.execPath, [CANNED]);
-const emulator = await startListening(process.execPath, [BIN, 'serve', '--port', '0']);
-let moto: Started | undefined;
-try {
-  await seedOverHttp(emulator.url);
-  if (spawnSync('wrk', ['--version']).error === undefined) await rawHttp(canned, emulator);
-  else console.log('raw HTTP: SKIPPED, wrk is not installed (apt-get install wrk)');
-  if (has('moto_server', ['--help'])) moto = await startListening('moto_server', ['-H', '127.0.0.1', '-p', String(await freePort())]);
-  else console.log('moto: SKIPPED, moto_server is not installed');
-  await throughSdk(canned, emulator, moto);
-} finally {
-  for (const s of [canned, emulator, moto]) if (s) await stop(s.child);
+if (wanted('scaling')) await scaling();
+if (wanted('startup')) await startup();
+if (wanted('http')) {
+  const canned = await startListening(process.execPath, [CANNED]);
+  const emulator = await startListening(process.execPath, [BIN, 'serve', '--port', '0']);
+  let moto: Started | undefined;
+  try {
+    await seedOverHttp(emulator.url);
+    if (spawnSync('wrk', ['--version']).error === undefined) await rawHttp(canned, emulator);
+    else console.log('raw HTTP: SKIPPED, wrk is not installed (apt-get install wrk)');
+    if (has('moto_server', ['--help'])) moto = await startListening('moto_server', ['-H', '127.0.0.1', '-p', String(await freePort())]);
+    else console.log('moto: SKIPPED, moto_server is not installed');
+    await throughSdk(canned, emulator, moto);
+  } finally {
+    for (const s of [canned, emulator, moto]) if (s) await stop(s.child);
+  }
 }
-await mocks();
-await wholeSuite();
+if (wanted('mocks')) await mocks();
+if (wanted('suite')) await wholeSuite();
 
 console.log(`\n| measure | figure | reference | ratio | goal |\n|---|---|---|---|---|`);
 for (const r of rows) console.log(`| ${r.measure} | ${r.figure} | ${r.reference} | ${r.ratio} | ${r.goal} |`);

@@ -92,3 +92,16 @@ export function seedConfigCost(functions: number, calls: number): number {
   for (let i = 0; i < calls; i++) mock.seedConfig('target', { MaximumRetryAttempts: i % 3 });
   return ((performance.now() - started) * 1000) / calls;
 }
+
+/**
+ * Microseconds for one ListFunctions page of 50 starting in the middle of the list, averaged over
+ * `calls` calls: the cost a page must keep whatever the total.
+ * @example listFunctionsPageCost(seededEmulator(10_000, 0), 200) // 250
+ */
+export function listFunctionsPageCost({ emulator, ctx }: { emulator: Emulator; ctx: Context }, calls: number): number {
+  const total = emulator.world.all().reduce((n, r) => n + r.functions.size, 0);
+  const Marker = Buffer.from(`idx:${Math.max(0, Math.floor(total / 2) - 25)}`).toString('base64url');
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) must(emulator, ctx, 'ListFunctions', { Marker });
+  return ((performance.now() - started) * 1000) / calls;
+}

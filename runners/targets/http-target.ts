@@ -112,7 +112,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       return identity;
     },
     send,
-    sendRaw: (raw) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, options.transport?.sendRaw),
+    sendRaw: (raw) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, envCredentials(), options.transport?.sendRaw),
     async roleArn() {
       if (!role) await this.connect();
       return role!;

@@ -3,7 +3,7 @@
  * signed with SigV4 like any SDK call, and observed as the runner observes SDK calls.
  */
 import type { RawRequest } from '../../cases/scenario.js';
-import { envCredentials, signRequest } from './sigv4.js';
+import { envCredentials, signRequest, type Credentials } from './sigv4.js';
 import type { Observation, WireExchange } from './target.js';
 
 const parse = (text: string): Record<string, unknown> | undefined => {
@@ -34,12 +34,12 @@ const fetchSend: RawSend = async (url, method, headers, body) => {
  * `send` carries it (default: fetch over the network).
  * @example await rawExchange('http://127.0.0.1:4010', 'us-east-1', { method: 'PUT', path: '/2019-09-25/functions/f/event-invoke-config', body: '{' })
  */
-export async function rawExchange(origin: string, region: string, raw: RawRequest, send: RawSend = fetchSend): Promise<Observation> {
+export async function rawExchange(origin: string, region: string, raw: RawRequest, credentials: Credentials = envCredentials(), send: RawSend = fetchSend): Promise<Observation> {
   const url = new URL(raw.path, origin);
   const body = Buffer.from(raw.body ?? '', 'utf8');
   const query = Object.fromEntries(url.searchParams);
   const baseHeaders = { 'content-type': 'application/json', ...(raw.headers ?? {}) };
-  const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, envCredentials());
+  const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, credentials);
   let wire: WireExchange;
   try {
     wire = await send(url, raw.method, headers, body);

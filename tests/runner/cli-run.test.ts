@@ -61,7 +61,7 @@ describe.concurrent('lambda-eic run', () => {
   }, 60_000);
 
   it('answers usage errors and an unreachable target with exit 2 and one line, no stack trace', async () => {
-    const cases = [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'html'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']];
+    const cases = [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'pdf'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']];
     // Independent processes: started together, checked in order.
     const [down, ...answers] = await Promise.all([run('--target', 'endpoint', '--endpoint-url', 'http://127.0.0.1:9'), ...cases.map((args) => run(...args))]);
     for (const [i, args] of cases.entries()) {

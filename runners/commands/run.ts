@@ -12,11 +12,8 @@ import { paint } from '../reporters/colour.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
 import { githubReport } from '../reporters/github.js';
-import { embeddedTarget } from '../targets/embedded.js';
-import { httpTarget } from '../targets/http-target.js';
-import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, DEFAULT_RUNTIME, type Target } from '../targets/target.js';
-import { awsTarget, type AwsTarget } from '../targets/aws/aws-target.js';
+import type { AwsTarget } from '../targets/aws/aws-target.js';
 import { planLines } from '../targets/aws/plan.js';
 import { guardRun } from '../targets/aws/stop-guard.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionSpec, type OptionTable, type Values } from './model.js';
@@ -109,9 +106,10 @@ async function runCommandWith(opts: Values<typeof RUN_OPTIONS>): Promise<number>
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  // Targets load the AWS SDK (and nock, aws-sdk-client-mock): only now, so --list, --help and usage errors start fast.
   const aws: AwsTarget | undefined =
     targetKind === 'aws'
-      ? awsTarget({
+      ? (await import('../targets/aws/aws-target.js')).awsTarget({
           ...(opts.region ? { region: opts.region } : {}),
           ...(opts.profile ? { profile: opts.profile } : {}),
           ...(allowAccount ? { allowAccount } : {}),
@@ -127,12 +125,12 @@ async function runCommandWith(opts: Values<typeof RUN_OPTIONS>): Promise<number>
   const target: Target =
     aws ??
     (targetKind === 'embedded'
-      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
+      ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
       : targetKind === 'client-mock'
-        ? await clientMockTarget({ region })
+        ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
         : targetKind === 'nock'
-          ? await nockTarget({ region })
-          : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix }));
+          ? await (await import('../targets/mock-targets.js')).nockTarget({ region })
+          : (await import('../targets/http-target.js')).httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix }));
   try {
     const startedAt = new Date();
     const started = performance.now();

@@ -13,7 +13,7 @@ import { givenOf, StateError, type ProviderState } from '../../contracts/states.
 import { CONTRACT_VARS } from '../../contracts/values.js';
 import type { Given } from '../../cases/scenario.js';
 import { ArrangeError, arrange, cleanup } from '../engine/arrange.js';
-import { otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 import type { Identity, Target } from '../targets/target.js';
 import { replacer, type Replace } from './rewrite.js';
 
@@ -51,7 +51,16 @@ export class VerificationSession {
    */
   runVars(n: number): Vars {
     const { account, region, partition } = this.identity;
-    return { fn: `${this.runPrefix}-${n}`, fn2: `${this.runPrefix}-${n}-b`, account, region, partition, otherRegion: otherRegionThan(region) };
+    return {
+      fn: `${this.runPrefix}-${n}`,
+      fn2: `${this.runPrefix}-${n}-b`,
+      account,
+      region,
+      partition,
+      otherRegion: otherRegionThan(region),
+      ...DESTINATION_NAMES,
+      ...this.target.destinationNames,
+    };
   }
 
   /**

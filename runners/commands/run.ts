@@ -138,6 +138,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       durationMs: Math.round(performance.now() - started),
       summary: summarize(results),
       staleBaselineIds: stale,
+      identity,
       results,
     };
     if (showConsole) console.log(consoleSummary(report));

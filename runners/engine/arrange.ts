@@ -1,19 +1,69 @@
 /**
  * Arranges a scenario's given state through the target's own Lambda API (CreateFunction with a
- * minimal zip, UpdateFunctionCode + PublishVersion per version, CreateAlias, Put per config), and
+ * minimal zip, a new revision + PublishVersion per version, CreateAlias, Put per config), and
  * removes it afterwards.
+ *
+ * A new revision is new code (UpdateFunctionCode). Where a target cannot update code (LocalStack
+ * without Docker answers 500), it is a configuration change instead: AWS publishes a new version
+ * when the code or the configuration changed since the last one [docs: PublishVersion], so
+ * UpdateFunctionConfiguration separates versions just as faithfully. The way that worked is
+ * remembered per target.
  */
 import type { SdkRequest, Given } from '../../suites/types.js';
-import type { Target } from '../targets/target.js';
+import type { Observation, Target } from '../targets/target.js';
 import { minimalZip } from '../targets/zip.js';
 import type { Vars } from './placeholders.js';
 
-export class ArrangeError extends Error {}
+/**
+ * Arranging failed. `underTest` is true when the call that failed belongs to the API under test
+ * (PutFunctionEventInvokeConfig): a conformance failure. Otherwise the target cannot build the
+ * scenario's functions, versions or aliases at all, and the scenario is *not arranged*.
+ */
+export class ArrangeError extends Error {
+  constructor(
+    message: string,
+    readonly underTest = false,
+  ) {
+    super(message);
+  }
+}
+
+const UNDER_TEST = new Set(['PutFunctionEventInvokeConfig']);
+const failed = (seen: Observation) => Boolean(seen.error) || seen.status === undefined;
+const why = (request: SdkRequest, seen: Observation) =>
+  `${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message.split('\n')[0] ?? ''}`.trim();
 
 async function must(target: Target, request: SdkRequest): Promise<void> {
   const seen = await target.send(request);
-  if (seen.error || seen.status === undefined)
-    throw new ArrangeError(`arranging with ${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message ?? ''}`.trim());
+  if (failed(seen)) throw new ArrangeError(`arranging with ${why(request, seen)}`, UNDER_TEST.has(request.operation));
+}
+
+export type RevisionMethod = 'code' | 'configuration';
+const revisionMethods = new WeakMap<Target, RevisionMethod>();
+
+const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkRequest =>
+  method === 'code'
+    ? { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } }
+    : // Not emulated by the reference model (whose UpdateFunctionCode works); sent to real targets only.
+      { operation: 'UpdateFunctionConfiguration' as SdkRequest['operation'], input: { FunctionName, Environment: { Variables: { LAMBDA_EIC_REVISION: String(v) } } } };
+
+/**
+ * How arranging makes new revisions on this target: `code` until UpdateFunctionCode has failed
+ * once and UpdateFunctionConfiguration worked instead.
+ * @example revisionMethod(target) // 'code'
+ */
+export const revisionMethod = (target: Target): RevisionMethod => revisionMethods.get(target) ?? 'code';
+
+async function newRevision(target: Target, FunctionName: string, v: number): Promise<void> {
+  const method = revisionMethod(target);
+  const first = revision(method, FunctionName, v);
+  const seen = await target.send(first);
+  if (!failed(seen)) return;
+  if (method === 'configuration') throw new ArrangeError(`arranging version ${v} with ${why(first, seen)}`);
+  const alternative = revision('configuration', FunctionName, v);
+  const again = await target.send(alternative);
+  if (failed(again)) throw new ArrangeError(`arranging version ${v}: ${why(first, seen)}; and ${why(alternative, again)}`);
+  revisionMethods.set(target, 'configuration');
 }
 
 /**
@@ -30,7 +80,7 @@ export async function arrange(target: Target, given: Given | undefined, vars: Va
       input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
     });
     for (let v = 1; v <= (fn.versions ?? 0); v++) {
-      if (v > 1) await must(target, { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } });
+      if (v > 1) await newRevision(target, FunctionName, v);
       await must(target, { operation: 'PublishVersion', input: { FunctionName } });
     }
     for (const alias of fn.aliases ?? [])

@@ -3,11 +3,12 @@
  * minimal zip, a new revision + PublishVersion per version, CreateAlias, Put per config), and
  * removes it afterwards.
  *
- * A new revision is new code (UpdateFunctionCode). Where a target cannot update code (LocalStack
- * without Docker answers 500), it is a configuration change instead: AWS publishes a new version
- * when the code or the configuration changed since the last one [docs: PublishVersion], so
- * UpdateFunctionConfiguration separates versions just as faithfully. The way that worked is
- * remembered per target.
+ * A new revision is new code (UpdateFunctionCode). Where a target cannot update code, it is a
+ * configuration change instead: AWS publishes a new version when the code or the configuration
+ * changed since the last one [docs: PublishVersion], so UpdateFunctionConfiguration separates
+ * versions just as faithfully. Where a target refuses both but still publishes a new version
+ * (LocalStack without Docker), that version is used. The way that worked is remembered per
+ * target; a version that cannot be made leaves the scenario not arranged.
  */
 import type { SdkRequest, Given } from '../../suites/types.js';
 import type { Observation, Target } from '../targets/target.js';
@@ -38,7 +39,8 @@ async function must(target: Target, request: SdkRequest): Promise<void> {
   if (failed(seen)) throw new ArrangeError(`arranging with ${why(request, seen)}`, UNDER_TEST.has(request.operation));
 }
 
-export type RevisionMethod = 'code' | 'configuration';
+export type RevisionMethod = 'code' | 'configuration' | 'unconfirmed-configuration';
+const METHODS: readonly RevisionMethod[] = ['code', 'configuration', 'unconfirmed-configuration'];
 const revisionMethods = new WeakMap<Target, RevisionMethod>();
 
 const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkRequest =>
@@ -48,22 +50,39 @@ const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkR
       { operation: 'UpdateFunctionConfiguration' as SdkRequest['operation'], input: { FunctionName, Environment: { Variables: { LAMBDA_EIC_REVISION: String(v) } } } };
 
 /**
- * How arranging makes new revisions on this target: `code` until UpdateFunctionCode has failed
- * once and UpdateFunctionConfiguration worked instead.
+ * How arranging makes new revisions on this target: `code` (UpdateFunctionCode) until it has
+ * failed; then `configuration` (UpdateFunctionConfiguration); then `unconfirmed-configuration`:
+ * the update answers an error, yet PublishVersion shows it was applied by answering a new version
+ * (LocalStack 4.14 without Docker answers both updates of its Failed functions with a 500
+ * "cannot be updated if an old one is not running", but stores the change).
  * @example revisionMethod(target) // 'code'
  */
 export const revisionMethod = (target: Target): RevisionMethod => revisionMethods.get(target) ?? 'code';
 
-async function newRevision(target: Target, FunctionName: string, v: number): Promise<void> {
-  const method = revisionMethod(target);
-  const first = revision(method, FunctionName, v);
-  const seen = await target.send(first);
-  if (!failed(seen)) return;
-  if (method === 'configuration') throw new ArrangeError(`arranging version ${v} with ${why(first, seen)}`);
-  const alternative = revision('configuration', FunctionName, v);
-  const again = await target.send(alternative);
-  if (failed(again)) throw new ArrangeError(`arranging version ${v}: ${why(first, seen)}; and ${why(alternative, again)}`);
-  revisionMethods.set(target, 'configuration');
+/** Publishes version `v` (after a new revision where the target can make one); returns its number. */
+async function publishVersion(target: Target, FunctionName: string, v: number, previous: string | undefined): Promise<string> {
+  const problems: string[] = [];
+  for (const method of METHODS.slice(METHODS.indexOf(revisionMethod(target)))) {
+    const request = v > 1 ? revision(method, FunctionName, v) : undefined;
+    if (request) {
+      const seen = await target.send(request);
+      if (failed(seen)) {
+        problems.push(why(request, seen));
+        if (method !== 'unconfirmed-configuration') continue;
+      }
+    }
+    const publish: SdkRequest = { operation: 'PublishVersion', input: { FunctionName } };
+    const seen = await target.send(publish);
+    if (failed(seen)) throw new ArrangeError(`arranging version ${v}: ${[...problems, why(publish, seen)].join('; ')}`);
+    const version = String(seen.output?.Version ?? '');
+    if (v > 1 && version === previous) {
+      problems.push(`PublishVersion answered version ${version} again`);
+      continue;
+    }
+    if (v > 1) revisionMethods.set(target, method);
+    return version;
+  }
+  throw new ArrangeError(`arranging version ${v}: ${problems.join('; ')}`);
 }
 
 /**
@@ -79,10 +98,8 @@ export async function arrange(target: Target, given: Given | undefined, vars: Va
       operation: 'CreateFunction',
       input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
     });
-    for (let v = 1; v <= (fn.versions ?? 0); v++) {
-      if (v > 1) await newRevision(target, FunctionName, v);
-      await must(target, { operation: 'PublishVersion', input: { FunctionName } });
-    }
+    let previous: string | undefined;
+    for (let v = 1; v <= (fn.versions ?? 0); v++) previous = await publishVersion(target, FunctionName, v, previous);
     for (const alias of fn.aliases ?? [])
       await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } });
     for (const { qualifier, ...settings } of fn.configs ?? [])

@@ -27,6 +27,8 @@ export interface Failure {
   readonly note?: string;
   /** The SDK's error where the target answered 2xx but the SDK could not read the answer. */
   readonly unreadable?: string;
+  /** The error the target answered at this step (code: message, first line), if any. */
+  readonly answerError?: string;
   /** Set by a baseline that declares this expectation (step and path) as a known divergence. */
   known?: boolean;
 }
@@ -97,6 +99,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
           advisory: filled.evidence === 'inferred',
           ...(filled.note ? { note: filled.note } : {}),
           ...(observation.error && observation.status !== undefined && observation.status < 300 ? { unreadable: observation.error.message.split('\n')[0] } : {}),
+          ...(observation.error ? { answerError: `${observation.error.code}: ${observation.error.message.split('\n')[0]}`.slice(0, 300) } : {}),
         });
       }
     }

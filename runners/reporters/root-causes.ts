@@ -56,8 +56,9 @@ const field = (path: string) => path.split('.').at(-1)!;
 
 /** The target's error in one phrase, from the step's other failures (code and message). */
 function answered(status: unknown, step: readonly Failure[]): string {
-  const code = step.find((f) => f.path === 'error.code')?.actual;
-  const message = step.find((f) => f.path === 'error.message')?.actual;
+  const [answerCode, ...rest] = step.find((f) => f.answerError)?.answerError?.split(': ') ?? [];
+  const code = step.find((f) => f.path === 'error.code')?.actual ?? answerCode;
+  const message = step.find((f) => f.path === 'error.message')?.actual ?? (rest.length > 0 ? rest.join(': ') : undefined);
   const parts = [String(status ?? 'no answer'), code && code !== null ? String(code) : '', message ? `"${clip(normalize(text(message)), 110)}"` : ''];
   return parts.filter(Boolean).join(' ');
 }

@@ -301,7 +301,7 @@ async function refresh(spec) {
   const out = join(root, 'reports', 'emulators', spec.name);
   try {
     mkdirSync(out, { recursive: true });
-    await lambdaEic(['run', '--target', 'endpoint', '--endpoint-url', running.endpoint, '--reporter', 'json', '--output-dir', out]);
+    await lambdaEic(['run', '--label', spec.label, '--target', 'endpoint', '--endpoint-url', running.endpoint, '--reporter', 'json', '--output-dir', out]);
     const report = join(out, 'lambda-eic-report.json');
     writeFileSync(join(root, 'baselines', `${spec.name}.json`), (await lambdaEic(['baseline', report, '--target-name', spec.label], { capture: true })).stdout);
     mkdirSync(join(root, 'docs', 'conformance'), { recursive: true });

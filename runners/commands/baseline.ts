@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { KnownScenario, Baseline } from '../engine/baseline.js';
 import type { RunReport } from '../engine/report.js';
 import { interactionId } from '../pact/baseline.js';
-import { causesOf, normalize } from '../reporters/root-causes.js';
+import { causesOf, normalize } from '../reporters/divergence-causes.js';
 import { UsageError, parseOptions } from './usage.js';
 
 const HELP = `Usage: lambda-eic baseline <report.json> --target-name NAME [--whole-scenarios] > baselines/<name>.json

@@ -4,19 +4,22 @@ import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
+import { SUITES, type Scenario, type SuiteName } from '../../cases/scenario.js';
 import { BaselineError, applyBaseline, readBaseline } from '../engine/baseline.js';
 import { runFailed, summarize, type RunReport } from '../engine/report.js';
+import { provenance } from '../engine/provenance.js';
 import { runScenarios } from '../engine/run.js';
+import { paint } from '../reporters/colour.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
+import { githubReport } from '../reporters/github.js';
 import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
 import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, type Target } from '../targets/target.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
-const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
+const REPORTERS = ['console', 'json', 'junit', 'markdown', 'html', 'github'] as const;
 const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 
 const HELP = `Usage: lambda-eic run [options]
@@ -28,11 +31,15 @@ Options:
   --target T          embedded (default: the reference emulator in this process), endpoint,
                       or a mock transport: client-mock (aws-sdk-client-mock) or nock
   --endpoint-url URL  the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
+  --label NAME        the target's name in reports and the matrix (default: embedded,
+                      endpoint URL; e.g. --label "moto 5.2.1")
   --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
   --suite a,b         only these suites: ${SUITES.join(', ')}
   --grep TEXT         only scenarios whose id or title contains TEXT
-  --reporter a,b      ${REPORTERS.join(', ')} (default console); file reports go to --output-dir
-  --output-dir DIR    where json/junit/markdown reports are written (default reports)
+  --reporter a,b      ${REPORTERS.join(', ')} (default console); file reports go to --output-dir;
+                      github: the Markdown summary to $GITHUB_STEP_SUMMARY and an ::error
+                      annotation per failing scenario
+  --output-dir DIR    where json/junit/markdown/html reports are written (default reports)
   --baseline FILE     known failures: {"known": [{"id": "<scenario id>", "reason": "..."}]}
   --concurrency N     scenarios in flight at once (default 4)
   --quirk a,b         embedded only: switch on emulator quirks to see the suite catch them
@@ -59,6 +66,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       target: { type: 'string' },
       'endpoint-url': { type: 'string' },
       region: { type: 'string' },
+      label: { type: 'string' },
       suite: { type: 'string' },
       grep: { type: 'string' },
       reporter: { type: 'string' },
@@ -120,7 +128,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       throw error;
     }
-    const label = quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label;
+    const label = opts.label?.trim() || (quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label);
     const showConsole = reporters.includes('console');
     if (showConsole) {
       console.log(`lambda-eic run: ${scenarios.length} scenarios against ${label} (region ${identity.region}, account ${identity.account})`);
@@ -132,16 +140,26 @@ export async function runCommand(argv: string[]): Promise<number> {
       ...(showConsole ? { onResult: consoleProgress(process.stdout) } : {}),
     });
     const stale = baseline ? applyBaseline(results, baseline, new Set(ALL_SCENARIOS.map((s) => s.id))) : [];
+    const durationMs = Math.round(performance.now() - started);
     const report: RunReport = {
       target: label,
       startedAt: startedAt.toISOString(),
-      durationMs: Math.round(performance.now() - started),
+      durationMs,
       summary: summarize(results),
       staleBaselineIds: stale,
-      identity,
       results,
+      provenance: provenance({
+        scenarios: ALL_SCENARIOS,
+        target: { label, ...(target.endpoint ? { endpoint: target.endpoint } : {}), region: identity.region, account: identity.account },
+        startedAt,
+        endedAt: new Date(startedAt.getTime() + durationMs),
+      }),
     };
-    if (showConsole) console.log(consoleSummary(report));
+    if (showConsole) console.log(consoleSummary(report, paint(process.stdout)));
+    if (reporters.includes('github')) {
+      const done = githubReport(report, process.env, (line) => console.log(line));
+      console.log(done.summary ? `appended the summary to ${done.summary}` : 'GITHUB_STEP_SUMMARY is not set: no job summary written');
+    }
     const written = writeReports(report, reporters, opts['output-dir'] ?? 'reports');
     for (const path of written) console.log(`wrote ${path}`);
     return runFailed(report) ? 1 : 0;

@@ -10,10 +10,10 @@
  * (LocalStack without Docker), that version is used. The way that worked is remembered per
  * target; a version that cannot be made leaves the scenario not arranged.
  */
-import type { SdkRequest, Given } from '../../suites/types.js';
+import type { SdkRequest, Given } from '../../cases/scenario.js';
 import type { Observation, Target } from '../targets/target.js';
 import { minimalZip } from '../targets/zip.js';
-import type { Vars } from './placeholders.js';
+import type { Vars } from '../../cases/placeholders.js';
 
 /**
  * Arranging failed. `underTest` is true when the call that failed belongs to the API under test
@@ -47,7 +47,7 @@ const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkR
   method === 'code'
     ? { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } }
     : // Not emulated by the reference model (whose UpdateFunctionCode works); sent to real targets only.
-      { operation: 'UpdateFunctionConfiguration' as SdkRequest['operation'], input: { FunctionName, Environment: { Variables: { LAMBDA_EIC_REVISION: String(v) } } } };
+      { operation: 'UpdateFunctionConfiguration', input: { FunctionName, Environment: { Variables: { LAMBDA_EIC_REVISION: String(v) } } } };
 
 /**
  * How arranging makes new revisions on this target: `code` (UpdateFunctionCode) until it has

@@ -1,5 +1,5 @@
 /** The run's report: the data every reporter renders (schema: runners/reporters/report.schema.json). */
-import type { Identity } from '../targets/target.js';
+import type { Provenance } from './provenance.js';
 import type { ScenarioResult, ScenarioStatus } from './run.js';
 
 export interface RunReport {
@@ -8,9 +8,9 @@ export interface RunReport {
   readonly durationMs: number;
   readonly summary: Record<ScenarioStatus | 'total', number>;
   readonly staleBaselineIds: string[];
-  /** The account, region and partition the target answered with (the probe's FunctionArn). */
-  readonly identity?: Identity;
   readonly results: ScenarioResult[];
+  /** Tool, suite and spec versions, Node, target and timing (absent in reports before 0.2). */
+  readonly provenance?: Provenance;
 }
 
 /** Every status, in report order. */

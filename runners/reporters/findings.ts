@@ -4,23 +4,23 @@
  * (with the evidence tag) and what the target answered, ready to paste into an issue.
  */
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import type { Scenario } from '../../suites/types.js';
+import type { Scenario } from '../../cases/scenario.js';
 import { show, type RunReport } from '../engine/report.js';
-import { normalize, rootCauses, type RootCause } from './root-causes.js';
+import { divergenceCauses, normalize, type DivergenceCause } from './divergence-causes.js';
 import { reproduction, reproVars } from './reproduction.js';
 
 const BY_ID = new Map(ALL_SCENARIOS.map((s) => [s.id, s]));
 const size = (s: Scenario) => s.steps.length * 10 + (s.given?.functions ?? []).reduce((n, f) => n + 1 + (f.versions ?? 0) + (f.aliases?.length ?? 0) + (f.configs?.length ?? 0), 0);
 
 /** The smallest scenario that shows the cause, and the step where it shows. */
-function smallestOccurrence(cause: RootCause) {
+function smallestOccurrence(cause: DivergenceCause) {
   return cause.occurrences
     .map((o) => ({ o, scenario: BY_ID.get(o.scenario) }))
     .filter((x): x is { o: (typeof cause.occurrences)[number]; scenario: Scenario } => x.scenario !== undefined && x.o.step > 0)
     .sort((a, b) => size(a.scenario) + a.o.step - (size(b.scenario) + b.o.step))[0];
 }
 
-function section(cause: RootCause, index: number, report: RunReport, target: string): string[] {
+function section(cause: DivergenceCause, index: number, report: RunReport, target: string): string[] {
   const out = [
     `### ${index}. ${target} ${normalize(cause.does)}`,
     '',
@@ -31,7 +31,8 @@ function section(cause: RootCause, index: number, report: RunReport, target: str
   const pick = smallestOccurrence(cause);
   if (!pick) return out;
   const { o, scenario } = pick;
-  const id = report.identity ?? { account: '000000000000', region: 'us-east-1', partition: 'aws' };
+  const target0 = report.provenance?.target;
+  const id = { account: target0?.account ?? '000000000000', region: target0?.region ?? 'us-east-1', partition: 'aws' };
   const atStep = cause.occurrences.filter((x) => x.scenario === o.scenario && x.step === o.step);
   out.push(
     '',
@@ -56,7 +57,7 @@ const cell = (v: unknown) => normalize(show(v)).replace(/eic-repro/g, 'eic-repro
  * @example findingsPage(report, 'moto 5.2.5').startsWith('# moto 5.2.5') // true
  */
 export function findingsPage(report: RunReport, target: string): string {
-  const causes = rootCauses(report);
+  const causes = divergenceCauses(report);
   const s = report.summary;
   const failing = report.results.filter((r) => r.failures.some((f) => !f.advisory) && r.status !== 'not-arranged').length;
   const notArranged = report.results.filter((r) => r.status === 'not-arranged');

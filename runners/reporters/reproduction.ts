@@ -3,10 +3,10 @@
  * and curl with SigV4 for the calls the CLI would refuse before sending (values below a minimum,
  * empty strings, malformed bodies), so a maintainer can paste it into an issue and run it.
  */
-import { OPERATIONS } from '../../src/spec/operations.js';
-import type { Given, RawRequest, Scenario, SdkRequest } from '../../suites/types.js';
-import { isRaw } from '../../suites/types.js';
-import { fill, otherRegionThan, type Vars } from '../engine/placeholders.js';
+import { OPERATIONS, type OperationSpec } from '../../src/spec/operations.js';
+import type { Given, RawRequest, Scenario, SdkRequest } from '../../cases/scenario.js';
+import { isRaw } from '../../cases/scenario.js';
+import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 const quote = (s: string) => (/^[A-Za-z0-9_.:/=@$+,-]+$/.test(s) && !s.includes('$') ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -51,7 +51,8 @@ export function curlLine(request: SdkRequest | RawRequest, region: string): stri
   let path: string;
   let body: string | undefined;
   if ('operation' in request) {
-    const spec = OPERATIONS[request.operation];
+    const spec = (OPERATIONS as Record<string, OperationSpec | undefined>)[request.operation];
+    if (!spec) return cliLine(request);
     method = spec.method;
     const query: string[] = [];
     const payload: Record<string, unknown> = {};

@@ -68,7 +68,7 @@ export function describeEmulator(c: EmulatorCase): void {
 
     it('runs the whole suite, and differs exactly at the expectations its baseline declares', async (ctx) => {
       if (skip || !running) return ctx.skip();
-      const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', running.endpoint, '--baseline', `baselines/${c.name}.json`, '--reporter', 'console,json,junit,markdown', '--output-dir', out]);
+      const run = await runCli(['run', '--label', spec.label, '--target', 'endpoint', '--endpoint-url', running.endpoint, '--baseline', `baselines/${c.name}.json`, '--reporter', 'console,json,junit,markdown', '--output-dir', out]);
       const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8')) as Report;
       const baseline = json<{ known: Array<{ id: string; expectations?: Array<{ step: number; path: string }> }> }>(`baselines/${c.name}.json`);
       const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');

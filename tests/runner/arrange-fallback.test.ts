@@ -11,7 +11,7 @@ import { consoleProgress, consoleSummary } from '../../runners/reporters/console
 import { junitReport, markdownReport } from '../../runners/reporters/files.js';
 import type { Observation, Target } from '../../runners/targets/target.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
 
 const ok: Observation = { status: 200, output: {} };
 const internal: Observation = { status: 500, error: { code: 'InternalError', message: 'exception while calling lambda.UpdateFunctionCode' } };

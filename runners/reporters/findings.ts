@@ -40,7 +40,7 @@ function section(cause: DivergenceCause, index: number, report: RunReport, targe
     '',
     '```sh',
     `export E=http://127.0.0.1:PORT AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=${id.region}`,
-    ...reproduction(scenario, o.step, reproVars(id.account, id.region, id.partition)),
+    ...reproduction(scenario, o.step, reproVars(id.account, id.region, id.partition, `-${index}`)),
     '```',
     '',
     `| answer of step ${o.step} | AWS | ${target} | evidence |`,
@@ -50,7 +50,7 @@ function section(cause: DivergenceCause, index: number, report: RunReport, targe
   return out;
 }
 
-const cell = (v: unknown) => normalize(show(v)).replace(/eic-repro/g, 'eic-repro').replace(/\|/g, '\\|').slice(0, 160);
+const cell = (v: unknown) => normalize(show(v)).replace(/\|/g, '\\|').slice(0, 160);
 
 /**
  * The Markdown page for a report.

@@ -14,18 +14,29 @@ const ROLE = 'lambda-eic-repro';
 const TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}';
 
 /** The names, account and region a reproduction uses. */
-export const reproVars = (account: string, region: string, partition = 'aws'): Vars => ({
-  fn: 'eic-repro',
-  fn2: 'eic-repro-b',
+export const reproVars = (account: string, region: string, partition = 'aws', suffix = ''): Vars => ({
+  fn: `eic-repro${suffix}`,
+  fn2: `eic-repro${suffix}-b`,
   account,
   region,
   partition,
   otherRegion: otherRegionThan(region),
 });
 
-/** Whether the AWS CLI would refuse this input before sending it (botocore's min checks). */
+/**
+ * Whether the AWS CLI would refuse this input before sending it: botocore checks the model's
+ * minimum values and lengths (not maximums or patterns). Nested destinations are checked too.
+ */
 function refusedByCli(request: SdkRequest): boolean {
-  return Object.entries(request.input).some(([key, v]) => v === '' || (typeof v === 'number' && (v < 0 || (key === 'MaxItems' && v < 1))));
+  const spec = (OPERATIONS as Record<string, OperationSpec | undefined>)[request.operation];
+  if (!spec) return false;
+  const below = (value: unknown, shape: { type?: string; min?: number } | undefined): boolean =>
+    shape?.min !== undefined && ((typeof value === 'number' && value < shape.min) || (typeof value === 'string' && value.length < shape.min));
+  const destinations = (request.input.DestinationConfig ?? {}) as Record<string, { Destination?: unknown } | undefined>;
+  return (
+    Object.entries(request.input).some(([key, value]) => below(value, spec.input[key]?.shape as { min?: number } | undefined)) ||
+    Object.values(destinations).some((d) => d?.Destination === '')
+  );
 }
 
 const flag = (operation: string, key: string, value: unknown): string[] => {
@@ -105,6 +116,6 @@ export function reproduction(scenario: Scenario, uptoStep: number, vars: Vars): 
     const line = isRaw(request) ? curlLine(request.raw, vars.region!) : refusedByCli(request) ? curlLine(request, vars.region!) : cliLine(request);
     lines.push(last ? line : `${line} > /dev/null`);
   }
-  for (const fn of scenario.given?.functions ?? []) lines.push(`aws lambda delete-function --endpoint-url "$E" --function-name ${vars[fn.ref]} > /dev/null`);
+  for (const fn of scenario.given?.functions ?? []) lines.push(`aws lambda delete-function --endpoint-url "$E" --function-name ${vars[fn.ref]} > /dev/null 2>&1 || true`);
   return lines;
 }

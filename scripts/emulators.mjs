@@ -165,10 +165,10 @@ export async function ensureInstalled(spec) {
   if (existsSync(join(venv, MARKER))) return { bin: join(venv, 'bin') };
   const found = preinstalledBin(spec);
   if (found) return { bin: found };
-  const python = pythonFor(spec.python);
-  if (!python) return { skip: `${spec.label} is SKIPPED: it needs Python >= ${spec.python ?? '3'} with venv, and none was found (${PYTHON()}, python3.12, python3.13, pyenv builds; set LAMBDA_EIC_PYTHON)` };
   const unreachable = await indexReachable(packageOf(spec));
   if (unreachable) return { skip: `${spec.label} is SKIPPED: it is not in the cache (${venv}) and PyPI cannot be used: ${unreachable}` };
+  const python = pythonFor(spec.python);
+  if (!python) return { skip: `${spec.label} is SKIPPED: it needs Python >= ${spec.python ?? '3'} with venv, and none was found (${PYTHON()}, python3.12, python3.13, pyenv builds; set LAMBDA_EIC_PYTHON)` };
   log(`installing ${spec.requirement} into ${venv} (once; reused afterwards)`);
   const started = Date.now();
   rmSync(venv, { recursive: true, force: true });

@@ -31,6 +31,8 @@ export interface EmulatorCase {
   readonly name: string;
   /** Scenarios this emulator cannot arrange (expected: none, thanks to the fallbacks). */
   readonly notArranged?: number;
+  /** Also prove that an undeclared failure inside a known scenario fails the run (one more run). */
+  readonly plantedRegression?: boolean;
 }
 
 const json = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
@@ -84,6 +86,25 @@ export function describeEmulator(c: EmulatorCase): void {
       writeFileSync(join(out, `${c.name}.md`), page.stdout);
       const causes = (md: string) => md.split('\n').filter((l) => l.startsWith('### '));
       expect(causes(page.stdout), `regenerate docs/conformance/${c.name}.md from ${out}`).toEqual(causes(readFileSync(join(ROOT, 'docs', 'conformance', `${c.name}.md`), 'utf8')));
+    }, 300_000);
+
+    if (c.plantedRegression) it('fails (exit 1) when a known scenario fails at a path its baseline does not declare', async (ctx) => {
+      if (skip || !running) return ctx.skip();
+      const baseline = json<{ target: string; known: Array<{ id: string; reason: string; expectations?: Array<{ step: number; path: string }> }> }>(`baselines/${c.name}.json`);
+      // The regression: one expectation of a known scenario the baseline no longer declares.
+      const victim = baseline.known.find((k) => (k.expectations?.length ?? 0) >= 2)!;
+      const dropped = victim.expectations!.at(-1)!;
+      const planted = { ...baseline, known: baseline.known.map((k) => (k === victim ? { ...k, expectations: k.expectations!.slice(0, -1) } : k)) };
+      const file = join(out, 'planted-baseline.json');
+      writeFileSync(file, JSON.stringify(planted));
+      const dir = join(out, 'planted');
+      const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', running.endpoint, '--baseline', file, '--reporter', 'console,json', '--output-dir', dir]);
+      const report = JSON.parse(readFileSync(join(dir, 'lambda-eic-report.json'), 'utf8')) as Report;
+      expect(run.code).toBe(1);
+      const failed = report.results.filter((r) => r.status === 'failed');
+      expect(failed.map((r) => r.id)).toEqual([victim.id]);
+      expect(failed[0]!.failures.filter((f) => !f.advisory && !f.known).map((f) => `${f.step} ${f.path}`)).toEqual([`${dropped.step} ${dropped.path}`]);
+      expect(run.stdout).toContain('(NEW: not in the baseline)');
     }, 300_000);
 
     it('verifies the pacts, and fails exactly the interactions of its pact baseline', async (ctx) => {

@@ -30,7 +30,8 @@ export class ArrangeError extends Error {
 }
 
 const UNDER_TEST = new Set(['PutFunctionEventInvokeConfig']);
-const failed = (seen: Observation) => Boolean(seen.error) || seen.status === undefined;
+/** A 2xx the SDK cannot read (an ISO LastModified) still made the state: only the status counts. */
+const failed = (seen: Observation) => seen.status === undefined || seen.status >= 300;
 const why = (request: SdkRequest, seen: Observation) =>
   `${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message.split('\n')[0] ?? ''}`.trim();
 

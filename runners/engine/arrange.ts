@@ -11,9 +11,9 @@
  * target; a version that cannot be made leaves the scenario not arranged.
  */
 import type { SdkRequest, Given } from '../../cases/scenario.js';
-import type { Observation, Target } from '../targets/target.js';
+import { DEFAULT_RUNTIME, type Observation, type Target } from '../targets/target.js';
 import { minimalZip } from '../targets/zip.js';
-import type { Vars } from '../../cases/placeholders.js';
+import { fill, type Vars } from '../../cases/placeholders.js';
 
 /**
  * Arranging failed. `underTest` is true when the call that failed belongs to the API under test
@@ -35,8 +35,11 @@ const failed = (seen: Observation) => seen.status === undefined || seen.status >
 const why = (request: SdkRequest, seen: Observation) =>
   `${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message.split('\n')[0] ?? ''}`.trim();
 
+/** Arranging and cleanup go through `arrangeSend` where the target has one (retries, waits, ledger). */
+const arrangeCall = (target: Target, request: SdkRequest) => (target.arrangeSend ? target.arrangeSend(request) : target.send(request));
+
 async function must(target: Target, request: SdkRequest): Promise<void> {
-  const seen = await target.send(request);
+  const seen = await arrangeCall(target, request);
   if (failed(seen)) throw new ArrangeError(`arranging with ${why(request, seen)}`, UNDER_TEST.has(request.operation));
 }
 
@@ -66,14 +69,14 @@ async function publishVersion(target: Target, FunctionName: string, v: number, p
   for (const method of METHODS.slice(METHODS.indexOf(revisionMethod(target)))) {
     const request = v > 1 ? revision(method, FunctionName, v) : undefined;
     if (request) {
-      const seen = await target.send(request);
+      const seen = await arrangeCall(target, request);
       if (failed(seen)) {
         problems.push(why(request, seen));
         if (method !== 'unconfirmed-configuration') continue;
       }
     }
     const publish: SdkRequest = { operation: 'PublishVersion', input: { FunctionName } };
-    const seen = await target.send(publish);
+    const seen = await arrangeCall(target, publish);
     if (failed(seen)) throw new ArrangeError(`arranging version ${v}: ${[...problems, why(publish, seen)].join('; ')}`);
     const version = String(seen.output?.Version ?? '');
     if (v > 1 && version === previous) {
@@ -87,17 +90,18 @@ async function publishVersion(target: Target, FunctionName: string, v: number, p
 }
 
 /**
- * Creates the given functions, versions, aliases and configs.
+ * Creates the given functions, versions, aliases and configs, placeholders filled with the run's values.
  * @example await arrange(target, { functions: [{ ref: 'fn', versions: 1 }] }, { fn: 'eic-ab12-1' })
  */
-export async function arrange(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
-  if (!given) return;
+export async function arrange(target: Target, unfilled: Given | undefined, vars: Vars): Promise<void> {
+  if (!unfilled) return;
+  const given = fill(unfilled, vars);
   const Role = await target.roleArn();
   for (const fn of given.functions) {
     const FunctionName = vars[fn.ref]!;
     await must(target, {
       operation: 'CreateFunction',
-      input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
+      input: { FunctionName, Role, Runtime: target.runtime ?? DEFAULT_RUNTIME, Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
     });
     let previous: string | undefined;
     for (let v = 1; v <= (fn.versions ?? 0); v++) previous = await publishVersion(target, FunctionName, v, previous);
@@ -113,5 +117,5 @@ export async function arrange(target: Target, given: Given | undefined, vars: Va
 
 /** Deletes the functions a scenario created (their configs go with them); errors are ignored. */
 export async function cleanup(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
-  for (const fn of given?.functions ?? []) await target.send({ operation: 'DeleteFunction', input: { FunctionName: vars[fn.ref]! } });
+  for (const fn of given?.functions ?? []) await arrangeCall(target, { operation: 'DeleteFunction', input: { FunctionName: vars[fn.ref]! } });
 }

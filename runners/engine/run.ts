@@ -8,7 +8,7 @@ import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/sce
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 /**
  * `not-arranged`: the target could not build the scenario's given functions, versions or aliases
@@ -51,6 +51,8 @@ export interface ScenarioResult {
   stalePaths?: Array<{ step: number; path: string }>;
   /** Why the scenario could not be arranged on this target (status `not-arranged`). */
   notArranged?: string;
+  /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
+  readonly retries?: number;
   /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
   readonly operations?: readonly string[];
 }
@@ -83,9 +85,10 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   let skippedChecks = 0;
   let checks = 0;
   let notArranged: string | undefined;
+  let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
-    await arrange(target, fill(scenario.given, vars), vars);
+    await arrange(target, scenario.given, vars);
     for (const [index, step] of scenario.steps.entries()) {
       const request = fill(step.request, vars);
       let observation: Observation;
@@ -97,6 +100,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
         }
         observation = await target.sendRaw(request.raw);
       } else observation = await target.send(request);
+      retries += observation.retries ?? 0;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -134,7 +138,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks };
+  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
 }
 
 /**
@@ -157,6 +161,8 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        ...DESTINATION_NAMES,
+        ...target.destinationNames,
       };
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };

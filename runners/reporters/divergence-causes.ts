@@ -116,6 +116,8 @@ function pathVerdict(f: Failure): Verdict {
   if (/LastModified$/.test(p) && typeof act === 'string') return { key: 'last-modified-iso', does: `answers LastModified as an ISO-8601 string (${sample})`, aws: 'AWS answers epoch seconds with a fraction' };
   if (/LastModified$/.test(p) && typeof act === 'number') return { key: 'last-modified-whole-seconds', does: `answers LastModified as whole epoch seconds (${sample})`, aws: 'AWS answers epoch seconds with a fraction (e.g. 1712345678.123)' };
   if (/(MaximumRetryAttempts|MaximumEventAgeInSeconds)$/.test(p) && exp === '<absent>') return { key: 'echoes-defaults', does: `answers ${field(p)} ${sample} although it was never set`, aws: 'AWS leaves unset settings out of the answer' };
+  if (/^wire\.body\.(Type|Message|message)$/.test(p) || p === 'wire.header.x-amzn-errortype' || p === 'wire.header.content-type')
+    return { key: 'error-body-shape', does: `sends error answers without the AWS members (${p.replace('wire.', '')}: ${sample})`, aws: 'AWS error bodies are {"Type": "User", "Message": "..."} with the x-amzn-ErrorType header' };
   if ((p.startsWith('output.') || p.startsWith('wire.body.')) && (act === undefined || act === null)) return { key: `answer-omits-fields:${op}`, does: `leaves ${field(p)} (and the other stored fields) out of the ${op} answer`, aws: 'AWS answers the whole merged config' };
   if (/(MaximumRetryAttempts|MaximumEventAgeInSeconds)$/.test(p)) return { key: `settings-differ:${op}`, does: `answers ${field(p)} ${sample} in ${op}`, aws: `AWS answers ${text(exp)}` };
   if (p === 'error.message') {
@@ -126,8 +128,6 @@ function pathVerdict(f: Failure): Verdict {
     return { key: `error-message:${op}`, does: `answers ${op} with the message "${sample}"`, aws: `AWS: "${clip(normalize(text(exp)), 110)}"` };
   }
   if (p === 'error.code') return { key: `error-code:${op}`, does: `answers ${op} with error ${sample}`, aws: `AWS answers ${text(exp)}` };
-  if (/^wire\.body\.(Type|Message|message)$/.test(p) || p === 'wire.header.x-amzn-errortype' || p === 'wire.header.content-type')
-    return { key: 'error-body-shape', does: `sends error answers without the AWS members (${p.replace('wire.', '')}: ${sample})`, aws: 'AWS error bodies are {"Type": "User", "Message": "..."} with the x-amzn-ErrorType header' };
   if (p === 'wire.body.$keys') return { key: `answer-keys:${op}`, does: `answers ${op} with the keys ${sample}`, aws: `AWS answers the keys ${clip(text(exp))}` };
   if (/FunctionEventInvokeConfigs|NextMarker/.test(p)) return { key: 'list-paging', does: `pages ListFunctionEventInvokeConfigs differently (${p.replace('output.', '')}: ${sample})`, aws: 'AWS honours MaxItems and answers NextMarker while more configs remain' };
   if (/FunctionArn$/.test(p)) return { key: 'function-arn-qualifier', does: `answers FunctionArn ${sample}`, aws: `AWS answers ${clip(normalize(text(exp)))}` };

@@ -1,10 +1,9 @@
 /** `lambda-eic baseline`: write a baseline from a JSON report, one entry per failing scenario with its failing expectations. */
-import { readFileSync } from 'node:fs';
 import type { KnownScenario, Baseline } from '../engine/baseline.js';
 import type { RunReport } from '../engine/report.js';
 import { interactionId } from '../pact/baseline.js';
 import { causesOf, normalize } from '../reporters/divergence-causes.js';
-import { UsageError, parseOptions } from './usage.js';
+import { reportInput } from './report-input.js';
 
 const HELP = `Usage: lambda-eic baseline <report.json> --target-name NAME [--whole-scenarios] > baselines/<name>.json
 
@@ -63,20 +62,10 @@ export function pactBaselineOf(report: PactReport, targetName: string): Baseline
  * @example await baselineCommand(['reports/lambda-eic-report.json', '--target-name', 'moto 5.2.5'])
  */
 export async function baselineCommand(argv: string[]): Promise<number> {
-  const path = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
-  const rest = path === undefined ? argv : argv.slice(1);
-  const opts = parseOptions(rest, { 'target-name': { type: 'string' }, 'whole-scenarios': { type: 'boolean' } }, HELP);
-  if (!opts) return 0;
-  if (!path) throw new UsageError('give the JSON report to read: lambda-eic baseline <report.json> --target-name NAME');
-  const name = opts['target-name']?.trim();
-  if (!name) throw new UsageError('--target-name NAME is required (e.g. --target-name "moto 5.2.5")');
-  let report: RunReport;
-  try {
-    report = JSON.parse(readFileSync(path, 'utf8')) as RunReport;
-  } catch (error) {
-    throw new UsageError(`cannot read the report ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (!Array.isArray(report?.results)) throw new UsageError(`${path} is not a lambda-eic report (no "results"); write one with run --reporter json or verify-pacts --report`);
+  const input = reportInput('baseline', argv, { 'whole-scenarios': { type: 'boolean' } }, HELP);
+  if (!input) return 0;
+  const { name, opts } = input;
+  const report = input.report as unknown as RunReport;
   const pacts = report.results.some((r) => typeof (r as unknown as { description?: unknown }).description === 'string');
   const baseline = pacts ? pactBaselineOf(report as unknown as PactReport, name) : baselineOf(report, name, opts['whole-scenarios'] === true);
   process.stdout.write(`${JSON.stringify(baseline, null, 2)}\n`);

@@ -1,8 +1,8 @@
 /** `lambda-eic findings`: the conformance page of a target (Markdown), from a JSON report. */
-import { readFileSync } from 'node:fs';
 import type { RunReport } from '../engine/report.js';
 import { findingsPage } from '../reporters/findings.js';
-import { UsageError, parseOptions } from './usage.js';
+import { reportInput } from './report-input.js';
+import { UsageError } from './usage.js';
 
 const HELP = `Usage: lambda-eic findings <report.json> --target-name NAME > docs/conformance/<name>.md
 
@@ -19,19 +19,10 @@ Options:
  * @example await findingsCommand(['reports/lambda-eic-report.json', '--target-name', 'moto 5.2.5'])
  */
 export async function findingsCommand(argv: string[]): Promise<number> {
-  const path = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
-  const opts = parseOptions(path === undefined ? argv : argv.slice(1), { 'target-name': { type: 'string' } }, HELP);
-  if (!opts) return 0;
-  if (!path) throw new UsageError('give the JSON report to read: lambda-eic findings <report.json> --target-name NAME');
-  const name = opts['target-name']?.trim();
-  if (!name) throw new UsageError('--target-name NAME is required (e.g. --target-name "LocalStack 4.14.0")');
-  let report: RunReport;
-  try {
-    report = JSON.parse(readFileSync(path, 'utf8')) as RunReport;
-  } catch (error) {
-    throw new UsageError(`cannot read the report ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (!Array.isArray(report?.results) || !report.summary) throw new UsageError(`${path} is not a lambda-eic run report; write one with --reporter json`);
-  process.stdout.write(findingsPage(report, name));
+  const input = reportInput('findings', argv, {}, HELP);
+  if (!input) return 0;
+  const report = input.report as unknown as RunReport;
+  if (!report.summary) throw new UsageError(`${input.path} is not a run report; write one with lambda-eic run --reporter json`);
+  process.stdout.write(findingsPage(report, input.name));
   return 0;
 }

@@ -40,7 +40,7 @@ function section(cause: DivergenceCause, index: number, report: RunReport, targe
     '',
     '```sh',
     `export E=http://127.0.0.1:PORT AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=${id.region}`,
-    ...reproduction(scenario, o.step, reproVars(id.account, id.region, id.partition, `-${index}`)),
+    ...reproduction(scenario, o.step, reproVars(id.account, id.region, id.partition, `-${index}`), atStep.every((x) => x.path.startsWith('wire.'))),
     '```',
     '',
     `| answer of step ${o.step} | AWS | ${target} | evidence |`,

@@ -6,7 +6,7 @@
 import { OPERATIONS, type OperationSpec } from '../../src/spec/operations.js';
 import type { Given, RawRequest, Scenario, SdkRequest } from '../../cases/scenario.js';
 import { isRaw } from '../../cases/scenario.js';
-import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 const quote = (s: string) => (/^[A-Za-z0-9_.:/=@$+,-]+$/.test(s) && !s.includes('$') ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -15,6 +15,7 @@ const TRUST = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal
 
 /** The names, account and region a reproduction uses. */
 export const reproVars = (account: string, region: string, partition = 'aws', suffix = ''): Vars => ({
+  ...DESTINATION_NAMES,
   fn: `eic-repro${suffix}`,
   fn2: `eic-repro${suffix}-b`,
   account,
@@ -105,15 +106,18 @@ function arrangeLines(given: Given | undefined, vars: Vars): string[] {
 
 /**
  * The shell lines that reproduce a scenario up to `uptoStep` (1-based), the last call's answer
- * printed; the functions it creates are deleted at the end.
+ * printed (through curl -i when `showWire`, to see headers and the raw body); the functions it
+ * creates are deleted at the end.
  * @example reproduction(scenario, 1, reproVars('000000000000', 'us-east-1')).join('\n')
  */
-export function reproduction(scenario: Scenario, uptoStep: number, vars: Vars): string[] {
+export function reproduction(scenario: Scenario, uptoStep: number, vars: Vars, showWire = false): string[] {
   const lines = arrangeLines(fill(scenario.given, vars), vars);
   for (const [index, step] of scenario.steps.slice(0, Math.max(1, uptoStep)).entries()) {
     const request = fill(step.request, vars);
     const last = index + 1 === uptoStep;
-    const line = isRaw(request) ? curlLine(request.raw, vars.region!) : refusedByCli(request) ? curlLine(request, vars.region!) : cliLine(request);
+    // The last call goes through curl where the divergence is on the wire (headers, raw body).
+    const viaCurl = isRaw(request) || refusedByCli(request) || (last && showWire);
+    const line = isRaw(request) ? curlLine(request.raw, vars.region!) : viaCurl ? curlLine(request, vars.region!) : cliLine(request);
     lines.push(last ? line : `${line} > /dev/null`);
   }
   for (const fn of scenario.given?.functions ?? []) lines.push(`aws lambda delete-function --endpoint-url "$E" --function-name ${vars[fn.ref]} > /dev/null 2>&1 || true`);

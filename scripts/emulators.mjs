@@ -235,7 +235,7 @@ export async function start(spec, bin, { timeoutMs = 90_000, detached = false } 
       const answer = await fetch(`${endpoint}${spec.health}`, { signal: AbortSignal.timeout(2000) });
       if (answer.ok && spec.ready(await answer.text())) {
         if (detached) child.unref();
-        return { endpoint, pid: child.pid, logFile, stop };
+        return { endpoint, pid: child.pid, logFile, home, stop };
       }
     } catch {
       /* not listening yet */
@@ -338,14 +338,16 @@ async function cli([command, name, ...rest]) {
       if (skip) return (log(skip), 3);
       const running = await start(spec, bin, { detached: true });
       mkdirSync(join(cacheDir(), 'run'), { recursive: true });
-      writeFileSync(pidFile(name), String(running.pid));
+      writeFileSync(pidFile(name), JSON.stringify({ pid: running.pid, home: running.home }));
       console.log(`${spec.label} serves ${running.endpoint} (pid ${running.pid}, log ${running.logFile}); stop it with: node scripts/emulators.mjs stop ${name}`);
       return 0;
     }
     case 'stop': {
       if (!name) throw new Error('usage: stop <name>');
       if (!existsSync(pidFile(name))) return (log(`${name} is not running (no ${pidFile(name)})`), 0);
-      await stopPid(Number(readFileSync(pidFile(name), 'utf8')));
+      const { pid, home } = JSON.parse(readFileSync(pidFile(name), 'utf8'));
+      await stopPid(pid);
+      if (!process.env.LAMBDA_EIC_KEEP_RUNS) rmSync(home, { recursive: true, force: true });
       rmSync(pidFile(name));
       return 0;
     }

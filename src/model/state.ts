@@ -76,6 +76,21 @@ export class World {
     return state;
   }
 
+  /**
+   * The state of one account and region if something was ever created there; otherwise an empty
+   * state that is not kept, so reads (and failed writes) never allocate state.
+   * @example new World().peek('123456789012', 'zz-nowhere-1').functions.size // 0, and nothing stored
+   */
+  peek(account: string, region: string): RegionState {
+    return this.regions.get(`${account}/${region}`) ?? { account, region, functions: new Map() };
+  }
+
+  /** Stores a state obtained from `peek` once something lives in it (a no-op when already stored). */
+  keep(state: RegionState): void {
+    const key = `${state.account}/${state.region}`;
+    if (!this.regions.has(key)) this.regions.set(key, state);
+  }
+
   /** Every region state that has been touched. */
   all(): RegionState[] {
     return [...this.regions.values()];

@@ -5,19 +5,27 @@ import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
-import { BaselineError, applyBaseline, readBaseline } from '../engine/baseline.js';
-import { runFailed, summarize, type RunReport } from '../engine/report.js';
-import { runScenarios } from '../engine/run.js';
+import { BaselineError, applyBaseline, markKnown, readBaseline } from '../engine/baseline.js';
+import { runFailed, summarize, type Incomplete, type RunReport } from '../engine/report.js';
+import { runSuite, type ScenarioResult } from '../engine/run.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
-import { writeReports } from '../reporters/files.js';
+import { OutputDirError, prepareOutputDir, writeReports } from '../reporters/files.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../targets/deadline.js';
 import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
+import { Ledger } from '../targets/ledger.js';
 import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
-import { TargetUnreachable, type Target } from '../targets/target.js';
+import { TargetUnreachable, type Identity, type Target } from '../targets/target.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
 const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
+
+/** The whole run's deadline unless --timeout says otherwise: the full suite takes seconds on an emulator, minutes on AWS. */
+const DEFAULT_RUN_TIMEOUT_S = 1_800;
+/** Deleting what a run created may take this long after a stop (a few rounds of DeleteFunction at the request timeout). */
+const TEARDOWN_MS = 30_000;
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 const HELP = `Usage: lambda-eic run [options]
 
@@ -35,12 +43,18 @@ Options:
   --output-dir DIR    where json/junit/markdown reports are written (default reports)
   --baseline FILE     known failures: {"known": [{"id": "<scenario id>", "reason": "..."}]}
   --concurrency N     scenarios in flight at once (default 4)
+  --request-timeout S each request to the target must be answered within S seconds (default ${DEFAULT_REQUEST_TIMEOUT_MS / 1000})
+  --timeout S         the whole run must end within S seconds (default ${DEFAULT_RUN_TIMEOUT_S}); then it stops
+                      like on Ctrl-C: what it created is deleted, the report is marked incomplete, exit 2
   --quirk a,b         embedded only: switch on emulator quirks to see the suite catch them
                       (${QUIRK_NAMES.join(', ')})
   --list              list the selected scenarios and exit
 
 Exit codes: 0 every non-advisory expectation holds; 1 a scenario failed (or a baseline entry
-is stale); 2 usage error or unreachable target. [inferred] expectations are advisory.
+is stale); 2 usage error, a target that does not answer or is not Lambda, a target that stopped
+answering during the run, or --timeout; 130/143 stopped by SIGINT/SIGTERM (everything the run
+created is deleted first; a second signal exits at once). [inferred] expectations are advisory.
+Progress marks: . passed, F failed, a advisory, k known (baseline), ! fixed (baseline is stale), s skipped, - not run.
 Credentials for endpoints come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: testing).`;
 
 
@@ -65,6 +79,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       'output-dir': { type: 'string' },
       baseline: { type: 'string' },
       concurrency: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      timeout: { type: 'string' },
       quirk: { type: 'string' },
       list: { type: 'boolean' },
     },
@@ -78,10 +94,14 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (targetKind !== 'endpoint' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
   if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpoint}'`);
   const reporters = opts.reporter === undefined ? ['console'] : listOption(opts.reporter);
+  if (reporters.length === 0) throw new UsageError(`--reporter needs at least one of ${REPORTERS.join(', ')}`);
   for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
   const quirks = quirksOption(opts.quirk);
   if (quirks.length > 0 && targetKind !== 'embedded') throw new UsageError('--quirk works with the embedded target only');
   const concurrency = integerOption('--concurrency', opts.concurrency, 1, 64) ?? 4;
+  const requestTimeoutMs = (integerOption('--request-timeout', opts['request-timeout'], 1, 600) ?? DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
+  const runTimeoutS = integerOption('--timeout', opts.timeout, 1, 86_400) ?? DEFAULT_RUN_TIMEOUT_S;
+  const outputDir = opts['output-dir'] ?? 'reports';
   const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   let baseline;
   try {
@@ -97,26 +117,57 @@ export async function runCommand(argv: string[]): Promise<number> {
     console.log(`${scenarios.length} scenarios`);
     return 0;
   }
+  try {
+    prepareOutputDir(outputDir, reporters);
+  } catch (error) {
+    if (error instanceof OutputDirError) throw new UsageError(error.message);
+    throw error;
+  }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
-  const target: Target =
-    targetKind === 'embedded'
-      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
-      : targetKind === 'client-mock'
-        ? await clientMockTarget({ region })
-        : targetKind === 'nock'
-          ? await nockTarget({ region })
-          : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
+  const ledger = new Ledger();
+  const stop = new AbortController();
+  let stopped: (Incomplete & { exit: number }) | undefined;
+  const halt = (why: Incomplete & { exit: number }) => {
+    stopped ??= why;
+    stop.abort(new Error(why.detail));
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted && stopped?.reason === 'interrupted') {
+      const left = ledger.describe();
+      process.stderr.write(`\nlambda-eic run: second ${signal}: exiting at once; ${left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'nothing the run created is left'}\n`);
+      process.exit(SIGNAL_EXIT[signal] ?? 130);
+    }
+    halt({ reason: 'interrupted', detail: `${signal} received`, exit: SIGNAL_EXIT[signal] ?? 130 });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const deadline = setTimeout(() => halt({ reason: 'timeout', detail: `the run passed --timeout ${runTimeoutS} s`, exit: 2 }), runTimeoutS * 1000);
+  const startedAt = new Date();
+  const started = performance.now();
+  let target: Target | undefined;
   try {
-    const startedAt = new Date();
-    const started = performance.now();
-    let identity;
+    target =
+      targetKind === 'embedded'
+        ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
+        : targetKind === 'client-mock'
+          ? await clientMockTarget({ region })
+          : targetKind === 'nock'
+            ? await nockTarget({ region })
+            : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs });
+    let identity: Identity;
+    const connecting = target.connect();
     try {
-      identity = await target.connect();
+      identity = await withDeadline(connecting, 0, () => undefined, stop.signal);
     } catch (error) {
       if (error instanceof TargetUnreachable) {
         console.error(`lambda-eic run: ${error.message}`);
         return 2;
+      }
+      if (stopped) {
+        // Let the probe's calls settle first, so nothing it creates lands after the teardown.
+        await withDeadline(connecting, requestTimeoutMs * 2, () => undefined).catch(() => undefined);
+        return await finishStopped(stopped, ledger, 0, scenarios.length);
       }
       throw error;
     }
@@ -126,11 +177,17 @@ export async function runCommand(argv: string[]): Promise<number> {
       console.log(`lambda-eic run: ${scenarios.length} scenarios against ${label} (region ${identity.region}, account ${identity.account})`);
       for (const q of quirks) console.log(`  quirk ${q}: ${QUIRKS[q].description}`);
     }
-    const results = await runScenarios(target, identity, scenarios, {
-      runPrefix,
-      concurrency,
-      ...(showConsole ? { onResult: consoleProgress(process.stdout) } : {}),
-    });
+    const progress = showConsole ? consoleProgress(process.stdout) : undefined;
+    const onResult = (result: ScenarioResult, done: number, total: number) => {
+      if (baseline) markKnown(result, baseline);
+      progress?.(result, done, total);
+    };
+    const run = await runSuite(target, identity, scenarios, { runPrefix, concurrency, ledger, signal: stop.signal, onResult });
+    const { results } = run;
+    if (run.lost) halt({ reason: 'target-lost', detail: run.lost.message, exit: 2 });
+    const ran = results.filter((r) => r.status !== 'not-run').length;
+    if (stopped && showConsole && ran % 60 !== 0) process.stdout.write('\n');
+    const { left } = await ledger.teardown(TEARDOWN_MS);
     const stale = baseline ? applyBaseline(results, baseline, new Set(ALL_SCENARIOS.map((s) => s.id))) : [];
     const report: RunReport = {
       target: label,
@@ -139,12 +196,34 @@ export async function runCommand(argv: string[]): Promise<number> {
       summary: summarize(results),
       staleBaselineIds: stale,
       results,
+      ...(stopped ? { incomplete: { reason: stopped.reason, detail: stopped.detail } } : {}),
+      ...(left.length > 0 ? { leftovers: left } : {}),
     };
-    if (showConsole) console.log(consoleSummary(report));
-    const written = writeReports(report, reporters, opts['output-dir'] ?? 'reports');
-    for (const path of written) console.log(`wrote ${path}`);
+    const interrupted = stopped?.reason === 'interrupted';
+    if (showConsole && !interrupted) console.log(consoleSummary(report));
+    const written = writeReports(report, reporters, outputDir);
+    if (!interrupted) for (const path of written) console.log(`wrote ${path}`);
+    if (stopped) {
+      const what = left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'everything the run created was deleted';
+      const reports = written.length > 0 ? `; reports in ${outputDir} marked ${stopped.reason === 'interrupted' ? 'interrupted' : 'incomplete'}` : '';
+      console.error(`lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after ${ran} of ${scenarios.length} scenarios, ${report.summary.notRun} not run; ${what}${reports}`);
+      return stopped.exit;
+    }
+    if (left.length > 0) console.error(`lambda-eic run: could not delete what the run created: ${left.join(', ')}`);
     return runFailed(report) ? 1 : 0;
   } finally {
-    await target.dispose();
+    clearTimeout(deadline);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (ledger.size > 0) await ledger.teardown(TEARDOWN_MS).catch(() => undefined);
+    await target?.dispose();
   }
+}
+
+/** A stop before any scenario ran (while probing the target): tear down, one line, the stop's exit code. */
+async function finishStopped(stopped: Incomplete & { exit: number }, ledger: Ledger, ran: number, total: number): Promise<number> {
+  const { left } = await ledger.teardown(TEARDOWN_MS);
+  const what = left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'everything the run created was deleted';
+  console.error(`lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after ${ran} of ${total} scenarios; ${what}`);
+  return stopped.exit;
 }

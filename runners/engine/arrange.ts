@@ -4,14 +4,21 @@
  * removes it afterwards.
  */
 import type { SdkRequest, Given } from '../../suites/types.js';
-import type { Target } from '../targets/target.js';
+import type { Ledger } from '../targets/ledger.js';
+import type { SendOptions, Target } from '../targets/target.js';
+import { deleteFunctionVia } from '../targets/sdk-calls.js';
 import { minimalZip } from '../targets/zip.js';
 import type { Vars } from './placeholders.js';
 
 export class ArrangeError extends Error {}
 
-async function must(target: Target, request: SdkRequest): Promise<void> {
-  const seen = await target.send(request);
+/** The ledger the created functions go into, and the stop signal for the calls. */
+export interface ArrangeOptions extends SendOptions {
+  readonly ledger?: Ledger;
+}
+
+async function must(target: Target, request: SdkRequest, options: SendOptions): Promise<void> {
+  const seen = await target.send(request, options);
   if (seen.error || seen.status === undefined)
     throw new ArrangeError(`arranging with ${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message ?? ''}`.trim());
 }
@@ -20,30 +27,42 @@ async function must(target: Target, request: SdkRequest): Promise<void> {
  * Creates the given functions, versions, aliases and configs.
  * @example await arrange(target, { functions: [{ ref: 'fn', versions: 1 }] }, { fn: 'eic-ab12-1' })
  */
-export async function arrange(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
+export async function arrange(target: Target, given: Given | undefined, vars: Vars, options: ArrangeOptions = {}): Promise<void> {
   if (!given) return;
   const Role = await target.roleArn();
+  const send = { ...(options.signal ? { signal: options.signal } : {}) };
   for (const fn of given.functions) {
     const FunctionName = vars[fn.ref]!;
+    // Recorded before it is asked for: a stop while CreateFunction is in flight still deletes it.
+    options.ledger?.record('function', FunctionName, () => deleteFunction(target, FunctionName));
     await must(target, {
       operation: 'CreateFunction',
       input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: minimalZip(0) } },
-    });
+    }, send);
     for (let v = 1; v <= (fn.versions ?? 0); v++) {
-      if (v > 1) await must(target, { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } });
-      await must(target, { operation: 'PublishVersion', input: { FunctionName } });
+      if (v > 1) await must(target, { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: minimalZip(v) } }, send);
+      await must(target, { operation: 'PublishVersion', input: { FunctionName } }, send);
     }
     for (const alias of fn.aliases ?? [])
-      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } });
+      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } }, send);
     for (const { qualifier, ...settings } of fn.configs ?? [])
       await must(target, {
         operation: 'PutFunctionEventInvokeConfig',
         input: { FunctionName, ...(qualifier ? { Qualifier: qualifier } : {}), ...settings },
-      });
+      }, send);
   }
 }
 
-/** Deletes the functions a scenario created (their configs go with them); errors are ignored. */
-export async function cleanup(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
-  for (const fn of given?.functions ?? []) await target.send({ operation: 'DeleteFunction', input: { FunctionName: vars[fn.ref]! } });
+/** Deletes one function (its configs go with it); one already gone counts as deleted. */
+const deleteFunction = (target: Target, FunctionName: string) => deleteFunctionVia((r) => target.send(r), FunctionName);
+
+/** Deletes the functions a scenario created; those that could not be deleted stay in the ledger for the teardown. */
+export async function cleanup(target: Target, given: Given | undefined, vars: Vars, ledger?: Ledger): Promise<void> {
+  for (const fn of given?.functions ?? []) {
+    const FunctionName = vars[fn.ref]!;
+    await deleteFunction(target, FunctionName).then(
+      () => ledger?.forget('function', FunctionName),
+      () => undefined,
+    );
+  }
 }

@@ -35,13 +35,19 @@ export function readBaseline(path: string): Baseline {
  * @example applyBaseline(results, { known: [{ id: 'merge.put-creates', reason: '...' }] }) // []
  */
 export function applyBaseline(results: ScenarioResult[], baseline: Baseline, allIds: ReadonlySet<string>): string[] {
-  const reasons = new Map(baseline.known.map((k) => [k.id, k.reason]));
-  for (const result of results) {
-    const reason = reasons.get(result.id);
-    if (reason === undefined) continue;
-    result.knownReason = reason;
-    if (result.status === 'failed') result.status = 'known';
-    else if (result.status === 'passed' || result.status === 'advisory') result.status = 'fixed';
-  }
-  return [...reasons.keys()].filter((id) => !allIds.has(id));
+  for (const result of results) markKnown(result, baseline);
+  return baseline.known.map((k) => k.id).filter((id) => !allIds.has(id));
+}
+
+/**
+ * Applies the baseline to one result as it finishes (so progress marks show `k` and `!`);
+ * applying it twice changes nothing.
+ * @example markKnown(result, baseline); result.status // 'known' for a listed failure
+ */
+export function markKnown(result: ScenarioResult, baseline: Baseline): void {
+  const reason = baseline.known.find((k) => k.id === result.id)?.reason;
+  if (reason === undefined) return;
+  result.knownReason = reason;
+  if (result.status === 'failed') result.status = 'known';
+  else if (result.status === 'passed' || result.status === 'advisory') result.status = 'fixed';
 }

@@ -1,30 +1,53 @@
 /** The run's report: the data every reporter renders (schema: runners/reporters/report.schema.json). */
 import type { ScenarioResult, ScenarioStatus } from './run.js';
 
+/** Why a run ended before every scenario ran. */
+export interface Incomplete {
+  /** `interrupted` (SIGINT/SIGTERM), `timeout` (--timeout), `target-lost` (it stopped answering). */
+  readonly reason: 'interrupted' | 'timeout' | 'target-lost';
+  readonly detail: string;
+}
+
 export interface RunReport {
   readonly target: string;
   readonly startedAt: string;
   readonly durationMs: number;
-  readonly summary: Record<'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'total', number>;
+  readonly summary: Record<'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'notRun' | 'total', number>;
   readonly staleBaselineIds: string[];
   readonly results: ScenarioResult[];
+  /** Present when the run stopped early; its `not-run` scenarios are neither passes nor failures. */
+  readonly incomplete?: Incomplete;
+  /** What the run created and could not delete (`function eic-ab12-3 (reason)`); absent when nothing is left. */
+  readonly leftovers?: string[];
 }
 
-const STATUSES: ScenarioStatus[] = ['passed', 'failed', 'advisory', 'skipped', 'known', 'fixed'];
+const KEYS: Record<ScenarioStatus, keyof RunReport['summary']> = {
+  passed: 'passed',
+  failed: 'failed',
+  advisory: 'advisory',
+  skipped: 'skipped',
+  known: 'known',
+  fixed: 'fixed',
+  'not-run': 'notRun',
+};
 
 /**
  * Counts results by status.
  * @example summarize([]).total // 0
  */
 export function summarize(results: readonly ScenarioResult[]): RunReport['summary'] {
-  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as RunReport['summary'];
-  for (const r of results) summary[r.status] += 1;
+  const summary = Object.fromEntries(Object.values(KEYS).map((s) => [s, 0])) as RunReport['summary'];
+  for (const r of results) summary[KEYS[r.status]] += 1;
   return { ...summary, total: results.length };
 }
 
 /** Whether the run fails: a new failure, a known failure that now passes, or a stale baseline. */
 export const runFailed = (report: RunReport): boolean =>
   report.summary.failed > 0 || report.summary.fixed > 0 || report.staleBaselineIds.length > 0;
+
+/** The verdict word of a report: PASS, FAIL, or INCOMPLETE when it stopped early. */
+export const verdict = (report: RunReport): 'PASS' | 'FAIL' | 'INCOMPLETE' =>
+  report.incomplete ? 'INCOMPLETE' : runFailed(report) ? 'FAIL' : 'PASS';
 
 /** Compact JSON for values in messages (`(absent)` for undefined). */
 export const show = (value: unknown): string => {

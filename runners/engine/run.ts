@@ -4,12 +4,14 @@
  */
 import type { Evidence } from '../../src/spec/errors.js';
 import { isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
-import type { Identity, Observation, Target } from '../targets/target.js';
+import type { Ledger } from '../targets/ledger.js';
+import { TargetLost, type Identity, type Observation, type SendOptions, type Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
 import { fill, otherRegionThan, type Vars } from './placeholders.js';
 
-export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
+/** `not-run`: the run stopped (signal, deadline, a target that stopped answering) before the scenario could finish. */
+export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'not-run';
 
 export interface Failure {
   /** 1-based step number; 0 for arranging. */
@@ -42,11 +44,33 @@ export interface RunOptions {
   readonly runPrefix: string;
   readonly concurrency: number;
   readonly onResult?: (result: ScenarioResult, done: number, total: number) => void;
+  /** Aborting it stops the run: no new scenario starts, calls in flight end, the rest are `not-run`. */
+  readonly signal?: AbortSignal;
+  /** Where created functions are recorded until deleted. */
+  readonly ledger?: Ledger;
+}
+
+export interface SuiteRun {
+  readonly results: ScenarioResult[];
+  /** Set when the target stopped answering during the run. */
+  readonly lost?: TargetLost;
 }
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
 
-async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promise<Omit<ScenarioResult, 'durationMs'>> {
+/** The SDK could not read the answer: a failure showing its error and the raw status and body. */
+const parseFailure = (step: number, request: unknown, seen: Observation): Failure => ({
+  step,
+  request,
+  path: 'sdk',
+  expected: 'an answer the AWS SDK can parse',
+  actual: `${seen.sdkError!.name}: ${seen.sdkError!.message} (raw answer: ${seen.status} ${(seen.wire?.bodyText ?? '').slice(0, 300)})`,
+  evidence: 'model',
+  advisory: false,
+});
+
+async function runOne(target: Target, scenario: Scenario, runVars: Vars, options: Pick<RunOptions, 'signal' | 'ledger'>): Promise<Omit<ScenarioResult, 'durationMs'>> {
+  const send: SendOptions = options.signal ? { signal: options.signal } : {};
   const failures: Failure[] = [];
   const vars: Record<string, string> = { ...runVars };
   const collected: Record<string, unknown[]> = {};
@@ -54,7 +78,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   let checks = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
   try {
-    await arrange(target, fill(scenario.given, vars), vars);
+    await arrange(target, fill(scenario.given, vars), vars, { ...send, ...(options.ledger ? { ledger: options.ledger } : {}) });
     for (const [index, step] of scenario.steps.entries()) {
       const request = fill(step.request, vars);
       let observation: Observation;
@@ -64,8 +88,9 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
           checks += step.expect.length;
           continue;
         }
-        observation = await target.sendRaw(request.raw);
-      } else observation = await target.send(request);
+        observation = await target.sendRaw(request.raw, send);
+      } else observation = await target.send(request, send);
+      if (observation.sdkError) failures.push(parseFailure(index + 1, request, observation));
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -90,7 +115,8 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
     if (!(error instanceof ArrangeError)) throw error;
     failures.push({ step: 0, path: 'arrange', expected: 'the given state', actual: error.message, evidence: 'model', advisory: false });
   } finally {
-    await cleanup(target, scenario.given, vars).catch(() => undefined);
+    // After a lost target, the ledger's teardown makes the one last (bounded) attempt.
+    if (!lostTargets.has(target)) await cleanup(target, scenario.given, vars, options.ledger).catch(() => undefined);
   }
   const status: ScenarioStatus = failures.some((f) => !f.advisory)
     ? 'failed'
@@ -102,17 +128,53 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   return { ...base, status, failures, skippedChecks };
 }
 
+const lostTargets = new WeakSet<Target>();
+
+/**
+ * The target as the scenarios see it: a call that gets no answer (and is not a stop) asks the
+ * target whether it still answers; if not, the run is over (TargetLost), not a list of failures.
+ */
+function guarded(target: Target, signal: AbortSignal | undefined, lose: (error: TargetLost) => TargetLost): Target {
+  const check = async (seen: Observation): Promise<Observation> => {
+    if (seen.status !== undefined || signal?.aborted) return seen;
+    if (await (target.alive?.() ?? Promise.resolve(true))) return seen;
+    throw lose(new TargetLost(`${target.label} stopped answering: ${(seen.error?.message ?? 'no answer').split('\n')[0]}`));
+  };
+  const view = Object.create(target) as Target & { send: Target['send']; sendRaw?: Target['sendRaw'] };
+  view.send = async (request, options) => check(await target.send(request, options));
+  if (target.sendRaw) view.sendRaw = async (request, options) => check(await target.sendRaw!(request, options));
+  return view;
+}
+
+const notRun = (scenario: Scenario): ScenarioResult => ({
+  id: scenario.id,
+  suite: scenario.suite,
+  title: scenario.title,
+  source: scenario.source,
+  evidence: evidenceOf(scenario),
+  status: 'not-run',
+  failures: [],
+  skippedChecks: 0,
+  durationMs: 0,
+});
+
 /**
  * Runs scenarios with up to `concurrency` at once (names are unique per scenario, so they do not
- * collide), in the order given.
- * @example const results = await runScenarios(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
+ * collide), in the order given, until done, stopped (`signal`) or the target stops answering.
+ * @example const { results, lost } = await runSuite(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
  */
-export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
+export async function runSuite(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<SuiteRun> {
   const results: ScenarioResult[] = new Array(scenarios.length);
+  let lost: TargetLost | undefined;
+  const view = guarded(target, options.signal, (error) => {
+    lostTargets.add(view);
+    return (lost ??= error);
+  });
+  const stopped = () => options.signal?.aborted === true || lost !== undefined;
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < scenarios.length) {
+    while (next < scenarios.length && !stopped()) {
       const index = next++;
       const scenario = scenarios[index]!;
       const vars: Vars = {
@@ -124,11 +186,28 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         otherRegion: otherRegionThan(identity.region),
       };
       const started = performance.now();
-      const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };
+      let result: ScenarioResult;
+      try {
+        result = { ...(await runOne(view, scenario, vars, options)), durationMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        if (!(error instanceof TargetLost)) throw error;
+        result = notRun(scenario);
+      }
+      // A scenario cut short by a stop proves nothing either way; one that finished keeps its verdict.
+      if (stopped() && result.status === 'failed') result = notRun(scenario);
       results[index] = result;
       options.onResult?.(result, ++done, scenarios.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, scenarios.length)) }, worker));
-  return results;
+  for (let i = 0; i < scenarios.length; i++) results[i] ??= notRun(scenarios[i]!);
+  return { results, ...(lost ? { lost } : {}) };
+}
+
+/**
+ * Runs scenarios (see `runSuite`) and returns their results.
+ * @example const results = await runScenarios(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
+ */
+export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
+  return (await runSuite(target, identity, scenarios, options)).results;
 }

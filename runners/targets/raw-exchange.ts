@@ -4,6 +4,7 @@
  */
 import type { RawRequest } from '../../suites/types.js';
 import { envCredentials, signRequest } from './sigv4.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import type { Observation } from './target.js';
 
 const parse = (text: string): Record<string, unknown> | undefined => {
@@ -20,20 +21,31 @@ const parse = (text: string): Record<string, unknown> | undefined => {
  * is its `x-amzn-ErrorType` (up to any `:`), its message the body's `message` or `Message`.
  * @example await rawExchange('http://127.0.0.1:4010', 'us-east-1', { method: 'PUT', path: '/2019-09-25/functions/f/event-invoke-config', body: '{' })
  */
-export async function rawExchange(origin: string, region: string, raw: RawRequest): Promise<Observation> {
+export async function rawExchange(
+  origin: string,
+  region: string,
+  raw: RawRequest,
+  options: { readonly timeoutMs?: number; readonly signal?: AbortSignal | undefined } = {},
+): Promise<Observation> {
   const url = new URL(raw.path, origin);
   const body = Buffer.from(raw.body ?? '', 'utf8');
   const query = Object.fromEntries(url.searchParams);
   const baseHeaders = { 'content-type': 'application/json', ...(raw.headers ?? {}) };
   const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, envCredentials());
   const { host: _host, ...sendable } = headers;
+  // The timeout covers headers and body: fetch's signal also ends a body that stalls.
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;
+  let bodyText: string;
   try {
-    response = await fetch(url, { method: raw.method, headers: sendable, ...(body.length > 0 ? { body } : {}) });
+    response = await fetch(url, { method: raw.method, headers: sendable, signal, ...(body.length > 0 ? { body } : {}) });
+    bodyText = await response.text();
   } catch (error) {
-    return { status: undefined, error: { code: 'NetworkError', message: (error as Error).message } };
+    const timedOut = timeout.aborted && !options.signal?.aborted;
+    const message = timedOut ? `no answer within ${options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS} ms` : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+    return { status: undefined, error: { code: timedOut ? 'TimeoutError' : 'NetworkError', message } };
   }
-  const bodyText = await response.text();
   const wireHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => (wireHeaders[key.toLowerCase()] = value));
   const wire = { status: response.status, headers: wireHeaders, bodyText };

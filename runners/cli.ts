@@ -1,5 +1,6 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
 import { UsageError } from './commands/usage.js';
+import { watchParentWhenLaunchedByNpm } from './parent-watch.js';
 
 /** Each command loads only what it needs: `serve` starts without the AWS SDK or Pact's core. */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);
     return 2;
   }
+  watchParentWhenLaunchedByNpm();
   try {
     return await command.run(rest);
   } catch (error) {

@@ -43,7 +43,9 @@ export interface RunningServer {
 const PENDING = Symbol('answers not yet written');
 const DEFERRED = Symbol('an error answer waiting for the earlier answers');
 const CURRENT = Symbol('the answer of the request being received');
-type TrackedSocket = Socket & { [PENDING]?: number; [DEFERRED]?: string; [CURRENT]?: ServerResponse };
+const RELEASE = Symbol('gives the request body bytes back to the budget');
+type TrackedResponse = ServerResponse & { [RELEASE]?: () => void };
+type TrackedSocket = Socket & { [PENDING]?: number; [DEFERRED]?: string; [CURRENT]?: TrackedResponse };
 
 /** An HTTP/1.1 answer written straight to a socket (for requests Node could not parse). */
 function rawAnswer(status: number, reason: string, answer: WireResponse): string {
@@ -112,28 +114,37 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     if (declared > limit) return refuse(res, fail('bodyTooLarge', limit, operation));
     const chunks: Buffer[] = [];
     let size = 0;
+    let held = 0;
     let stopped = false;
+    // Gives the bytes back to the shared budget once, however the request ends (answered, refused, timed out, reset).
+    const release = () => {
+      buffered -= held;
+      held = 0;
+      chunks.length = 0;
+    };
     const stop = (error: AwsError) => {
       stopped = true;
-      buffered -= size;
-      chunks.length = 0;
+      release();
       req.removeAllListeners('data');
       req.resume();
       refuse(res, error);
     };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      buffered += chunk.length;
       if (size > limit) return stop(fail('bodyTooLarge', limit, operation));
-      if (buffered > limits.bufferedBudgetBytes) return stop(fail('throttled'));
+      if (buffered + chunk.length > limits.bufferedBudgetBytes) return stop(fail('throttled'));
+      held += chunk.length;
+      buffered += chunk.length;
       chunks.push(chunk);
     });
     req.on('end', () => {
       if (stopped) return;
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-      buffered -= size;
+      release();
       send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body }));
     });
+    (res as TrackedResponse)[RELEASE] = release;
+    res.on('close', release);
     req.on('error', () => res.destroy());
   });
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
@@ -148,6 +159,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     // A body that stalls: its request is known, so the 408 answers it (in order, then the socket closes).
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && current && !current.headersSent) {
       current.req.removeAllListeners('data').removeAllListeners('end');
+      current[RELEASE]?.();
       return refuse(current, fail('requestTimeout'));
     }
     const [status, reason, make] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', () => fail('unparseableBody', `malformed HTTP request (${error.code ?? error.message})`)];

@@ -7,7 +7,7 @@ import { ALL_SCENARIOS } from '../../suites/index.js';
 import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
 import { BaselineError, applyBaseline, markKnown, readBaseline } from '../engine/baseline.js';
 import { runFailed, summarize, type Incomplete, type RunReport } from '../engine/report.js';
-import { runSuite, type ScenarioResult } from '../engine/run.js';
+import { notRun, runSuite, type ScenarioResult } from '../engine/run.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { OutputDirError, prepareOutputDir, writeReports } from '../reporters/files.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../targets/deadline.js';
@@ -16,6 +16,7 @@ import { httpTarget } from '../targets/http-target.js';
 import { Ledger } from '../targets/ledger.js';
 import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, type Identity, type Target } from '../targets/target.js';
+import { SIGNAL_EXIT, takeSignals } from '../signals.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
@@ -25,7 +26,7 @@ const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 const DEFAULT_RUN_TIMEOUT_S = 1_800;
 /** Deleting what a run created may take this long after a stop (a few rounds of DeleteFunction at the request timeout). */
 const TEARDOWN_MS = 30_000;
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
 
 const HELP = `Usage: lambda-eic run [options]
 
@@ -127,21 +128,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
   const ledger = new Ledger();
   const stop = new AbortController();
-  let stopped: (Incomplete & { exit: number }) | undefined;
+  const halted: { why?: Incomplete & { exit: number } } = {};
+  /** Read through a call: a stop can happen at any await, so no narrowing may outlive one. */
+  const why = (): (Incomplete & { exit: number }) | undefined => halted.why;
   const halt = (why: Incomplete & { exit: number }) => {
-    stopped ??= why;
+    halted.why ??= why;
     stop.abort(new Error(why.detail));
   };
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stop.signal.aborted && stopped?.reason === 'interrupted') {
+    if (stop.signal.aborted && halted.why?.reason === 'interrupted') {
       const left = ledger.describe();
       process.stderr.write(`\nlambda-eic run: second ${signal}: exiting at once; ${left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'nothing the run created is left'}\n`);
       process.exit(SIGNAL_EXIT[signal] ?? 130);
     }
     halt({ reason: 'interrupted', detail: `${signal} received`, exit: SIGNAL_EXIT[signal] ?? 130 });
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const releaseSignals = takeSignals(onSignal);
   const deadline = setTimeout(() => halt({ reason: 'timeout', detail: `the run passed --timeout ${runTimeoutS} s`, exit: 2 }), runTimeoutS * 1000);
   const startedAt = new Date();
   const started = performance.now();
@@ -155,6 +157,9 @@ export async function runCommand(argv: string[]): Promise<number> {
           : targetKind === 'nock'
             ? await nockTarget({ region })
             : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs });
+    // A signal held while the CLI loaded arrives in a microtask: nothing is created yet, stop here.
+    await Promise.resolve();
+    if (halted.why) return await finishStopped(halted.why, ledger, { target: target.label, startedAt, started, scenarios, reporters, outputDir });
     let identity: Identity;
     const connecting = target.connect();
     try {
@@ -164,10 +169,10 @@ export async function runCommand(argv: string[]): Promise<number> {
         console.error(`lambda-eic run: ${error.message}`);
         return 2;
       }
-      if (stopped) {
+      if (halted.why) {
         // Let the probe's calls settle first, so nothing it creates lands after the teardown.
         await withDeadline(connecting, requestTimeoutMs * 2, () => undefined).catch(() => undefined);
-        return await finishStopped(stopped, ledger, 0, scenarios.length);
+        return await finishStopped(halted.why, ledger, { target: target.label, startedAt, started, scenarios, reporters, outputDir });
       }
       throw error;
     }
@@ -186,8 +191,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     const { results } = run;
     if (run.lost) halt({ reason: 'target-lost', detail: run.lost.message, exit: 2 });
     const ran = results.filter((r) => r.status !== 'not-run').length;
-    if (stopped && showConsole && ran % 60 !== 0) process.stdout.write('\n');
+    if (why() && showConsole && ran % 60 !== 0) process.stdout.write('\n');
     const { left } = await ledger.teardown(TEARDOWN_MS);
+    const ended = why();
     const stale = baseline ? applyBaseline(results, baseline, new Set(ALL_SCENARIOS.map((s) => s.id))) : [];
     const report: RunReport = {
       target: label,
@@ -196,34 +202,53 @@ export async function runCommand(argv: string[]): Promise<number> {
       summary: summarize(results),
       staleBaselineIds: stale,
       results,
-      ...(stopped ? { incomplete: { reason: stopped.reason, detail: stopped.detail } } : {}),
+      ...(ended ? { incomplete: { reason: ended.reason, detail: ended.detail } } : {}),
       ...(left.length > 0 ? { leftovers: left } : {}),
     };
-    const interrupted = stopped?.reason === 'interrupted';
+    const interrupted = ended?.reason === 'interrupted';
     if (showConsole && !interrupted) console.log(consoleSummary(report));
     const written = writeReports(report, reporters, outputDir);
     if (!interrupted) for (const path of written) console.log(`wrote ${path}`);
-    if (stopped) {
+    if (ended) {
       const what = left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'everything the run created was deleted';
-      const reports = written.length > 0 ? `; reports in ${outputDir} marked ${stopped.reason === 'interrupted' ? 'interrupted' : 'incomplete'}` : '';
-      console.error(`lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after ${ran} of ${scenarios.length} scenarios, ${report.summary.notRun} not run; ${what}${reports}`);
-      return stopped.exit;
+      const reports = written.length > 0 ? `; reports in ${outputDir} marked ${ended.reason === 'interrupted' ? 'interrupted' : 'incomplete'}` : '';
+      console.error(`lambda-eic run: ${ended.reason === 'interrupted' ? `interrupted (${ended.detail})` : ended.detail} after ${ran} of ${scenarios.length} scenarios, ${report.summary.notRun} not run; ${what}${reports}`);
+      return ended.exit;
     }
     if (left.length > 0) console.error(`lambda-eic run: could not delete what the run created: ${left.join(', ')}`);
     return runFailed(report) ? 1 : 0;
   } finally {
     clearTimeout(deadline);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    releaseSignals();
     if (ledger.size > 0) await ledger.teardown(TEARDOWN_MS).catch(() => undefined);
     await target?.dispose();
   }
 }
 
-/** A stop before any scenario ran (while probing the target): tear down, one line, the stop's exit code. */
-async function finishStopped(stopped: Incomplete & { exit: number }, ledger: Ledger, ran: number, total: number): Promise<number> {
+/**
+ * A stop before any scenario ran (while probing the target): tear down, write the reports with
+ * every scenario not run, one line, the stop's exit code.
+ */
+async function finishStopped(
+  stopped: Incomplete & { exit: number },
+  ledger: Ledger,
+  run: { target: string; startedAt: Date; started: number; scenarios: readonly Scenario[]; reporters: string[]; outputDir: string },
+): Promise<number> {
   const { left } = await ledger.teardown(TEARDOWN_MS);
+  const results = run.scenarios.map(notRun);
+  const report: RunReport = {
+    target: run.target,
+    startedAt: run.startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - run.started),
+    summary: summarize(results),
+    staleBaselineIds: [],
+    results,
+    incomplete: { reason: stopped.reason, detail: stopped.detail },
+    ...(left.length > 0 ? { leftovers: left } : {}),
+  };
+  const written = writeReports(report, run.reporters, run.outputDir);
   const what = left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'everything the run created was deleted';
-  console.error(`lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after ${ran} of ${total} scenarios; ${what}`);
+  const reports = written.length > 0 ? `; reports in ${run.outputDir} marked ${stopped.reason === 'interrupted' ? 'interrupted' : 'incomplete'}` : '';
+  console.error(`lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after 0 of ${results.length} scenarios, ${results.length} not run; ${what}${reports}`);
   return stopped.exit;
 }

@@ -5,6 +5,7 @@ import { startServer } from '../../src/http/server.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES } from '../../src/model/quirks.js';
 import { CONTROL_HEADER } from '../../src/http/limits.js';
+import { takeSignals } from '../signals.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const HELP = `Usage: lambda-eic serve [--host 127.0.0.1] [--port N] [--region ${DEFAULT_REGION}] [--account ${DEFAULT_ACCOUNT}] [--quirk a,b]
@@ -57,8 +58,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // Installed before the listening line: a SIGTERM right after that line still stops cleanly.
   let stopped!: () => void;
   const signalled = new Promise<void>((resolve) => (stopped = resolve));
-  process.once('SIGINT', stopped);
-  process.once('SIGTERM', stopped);
+  const release = takeSignals(() => stopped());
   let server;
   try {
     server = await startServer({
@@ -79,6 +79,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.warn(`lambda-eic serve: warning: listening on ${server.host}, not loopback: anyone who can reach this address can read and change the emulator's state (it has no authentication); prefer 127.0.0.1`);
   await signalled;
   await server.close();
+  release();
   console.log('lambda-eic emulator stopped');
   return 0;
 }

@@ -146,7 +146,8 @@ function guarded(target: Target, signal: AbortSignal | undefined, lose: (error: 
   return view;
 }
 
-const notRun = (scenario: Scenario): ScenarioResult => ({
+/** The result of a scenario the run never got to (or cut short). */
+export const notRun = (scenario: Scenario): ScenarioResult => ({
   id: scenario.id,
   suite: scenario.suite,
   title: scenario.title,

@@ -15,10 +15,14 @@ export interface CliResult {
  * Runs `lambda-eic <args>` as a child process; `onStdout` sees output as it comes (to send signals).
  * @example const run = await runCli(['run', '--list']);
  */
-export function runCli(args: string[], options: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { onStdout?: (text: string, child: ReturnType<typeof spawn>) => void; onSpawn?: (child: ReturnType<typeof spawn>) => void; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/lambda-eic.js', ...args], { env: { ...process.env, ...options.env } });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

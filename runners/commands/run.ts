@@ -4,12 +4,15 @@ import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
+import { SUITES, type Scenario, type SuiteName } from '../../cases/scenario.js';
 import { BaselineError, applyBaseline, markKnown, readBaseline } from '../engine/baseline.js';
 import { runFailed, summarize, type Incomplete, type RunReport } from '../engine/report.js';
+import { provenance } from '../engine/provenance.js';
 import { notRun, runSuite, type ScenarioResult } from '../engine/run.js';
+import { paint } from '../reporters/colour.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { OutputDirError, prepareOutputDir, writeReports } from '../reporters/files.js';
+import { githubReport } from '../reporters/github.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../targets/deadline.js';
 import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
@@ -19,7 +22,7 @@ import { TargetUnreachable, type Identity, type Target } from '../targets/target
 import { SIGNAL_EXIT, takeSignals } from '../signals.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
-const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
+const REPORTERS = ['console', 'json', 'junit', 'markdown', 'html', 'github'] as const;
 const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 
 /** The whole run's deadline unless --timeout says otherwise: the full suite takes seconds on an emulator, minutes on AWS. */
@@ -37,11 +40,15 @@ Options:
   --target T          embedded (default: the reference emulator in this process), endpoint,
                       or a mock transport: client-mock (aws-sdk-client-mock) or nock
   --endpoint-url URL  the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
+  --label NAME        the target's name in reports and the matrix (default: embedded,
+                      endpoint URL; e.g. --label "moto 5.2.1")
   --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
   --suite a,b         only these suites: ${SUITES.join(', ')}
   --grep TEXT         only scenarios whose id or title contains TEXT
-  --reporter a,b      ${REPORTERS.join(', ')} (default console); file reports go to --output-dir
-  --output-dir DIR    where json/junit/markdown reports are written (default reports)
+  --reporter a,b      ${REPORTERS.join(', ')} (default console); file reports go to --output-dir;
+                      github: the Markdown summary to $GITHUB_STEP_SUMMARY and an ::error
+                      annotation per failing scenario
+  --output-dir DIR    where json/junit/markdown/html reports are written (default reports)
   --baseline FILE     known failures: {"known": [{"id": "<scenario id>", "reason": "..."}]}
   --concurrency N     scenarios in flight at once (default 4)
   --request-timeout S each request to the target must be answered within S seconds (default ${DEFAULT_REQUEST_TIMEOUT_MS / 1000})
@@ -74,6 +81,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       target: { type: 'string' },
       'endpoint-url': { type: 'string' },
       region: { type: 'string' },
+      label: { type: 'string' },
       suite: { type: 'string' },
       grep: { type: 'string' },
       reporter: { type: 'string' },
@@ -176,7 +184,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       }
       throw error;
     }
-    const label = quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label;
+    const label = opts.label?.trim() || (quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label);
     const showConsole = reporters.includes('console');
     if (showConsole) {
       console.log(`lambda-eic run: ${scenarios.length} scenarios against ${label} (region ${identity.region}, account ${identity.account})`);
@@ -195,18 +203,29 @@ export async function runCommand(argv: string[]): Promise<number> {
     const { left } = await ledger.teardown(TEARDOWN_MS);
     const ended = why();
     const stale = baseline ? applyBaseline(results, baseline, new Set(ALL_SCENARIOS.map((s) => s.id))) : [];
+    const durationMs = Math.round(performance.now() - started);
     const report: RunReport = {
       target: label,
       startedAt: startedAt.toISOString(),
-      durationMs: Math.round(performance.now() - started),
+      durationMs,
       summary: summarize(results),
       staleBaselineIds: stale,
       results,
+      provenance: provenance({
+        scenarios: ALL_SCENARIOS,
+        target: { label, ...(target.endpoint ? { endpoint: target.endpoint } : {}), region: identity.region, account: identity.account },
+        startedAt,
+        endedAt: new Date(startedAt.getTime() + durationMs),
+      }),
       ...(ended ? { incomplete: { reason: ended.reason, detail: ended.detail } } : {}),
       ...(left.length > 0 ? { leftovers: left } : {}),
     };
     const interrupted = ended?.reason === 'interrupted';
-    if (showConsole && !interrupted) console.log(consoleSummary(report));
+    if (showConsole && !interrupted) console.log(consoleSummary(report, paint(process.stdout)));
+    if (reporters.includes('github')) {
+      const done = githubReport(report, process.env, (line) => console.log(line));
+      console.log(done.summary ? `appended the summary to ${done.summary}` : 'GITHUB_STEP_SUMMARY is not set: no job summary written');
+    }
     const written = writeReports(report, reporters, outputDir);
     if (!interrupted) for (const path of written) console.log(`wrote ${path}`);
     if (ended) {

@@ -1,4 +1,5 @@
 /** The run's report: the data every reporter renders (schema: runners/reporters/report.schema.json). */
+import type { Provenance } from './provenance.js';
 import type { ScenarioResult, ScenarioStatus } from './run.js';
 
 /** Why a run ended before every scenario ran. */
@@ -15,6 +16,8 @@ export interface RunReport {
   readonly summary: Record<'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'notRun' | 'total', number>;
   readonly staleBaselineIds: string[];
   readonly results: ScenarioResult[];
+  /** Tool, suite and spec versions, Node, target and timing (absent in reports before 0.2). */
+  readonly provenance?: Provenance;
   /** Present when the run stopped early; its `not-run` scenarios are neither passes nor failures. */
   readonly incomplete?: Incomplete;
   /** What the run created and could not delete (`function eic-ab12-3 (reason)`); absent when nothing is left. */

@@ -3,12 +3,13 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
+import { route } from '../../src/http/router.js';
+import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Ledger } from '../targets/ledger.js';
 import { TargetLost, type Identity, type Observation, type SendOptions, type Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from './placeholders.js';
+import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 /** `not-run`: the run stopped (signal, deadline, a target that stopped answering) before the scenario could finish. */
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'not-run';
@@ -38,6 +39,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
+  readonly operations?: readonly string[];
 }
 
 export interface RunOptions {
@@ -58,6 +61,19 @@ export interface SuiteRun {
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
 
+function operationOf(request: Step['request']): string {
+  if (!isRaw(request)) return request.operation;
+  const url = new URL(request.raw.path, 'http://x');
+  const match = route(request.raw.method, url.pathname, url.searchParams);
+  return match.kind === 'unknown' ? 'unknown route' : match.operation;
+}
+
+/**
+ * The operations a scenario's steps call, each once, in first-call order.
+ * @example operationsOf(scenario) // ['PutFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig']
+ */
+export const operationsOf = (scenario: Scenario): string[] => [...new Set(scenario.steps.map((s) => operationOf(s.request)))];
+
 /** The SDK could not read the answer: a failure showing its error and the raw status and body. */
 const parseFailure = (step: number, request: unknown, seen: Observation): Failure => ({
   step,
@@ -76,7 +92,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
-  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
+  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
     await arrange(target, fill(scenario.given, vars), vars, { ...send, ...(options.ledger ? { ledger: options.ledger } : {}) });
     for (const [index, step] of scenario.steps.entries()) {
@@ -153,6 +169,7 @@ export const notRun = (scenario: Scenario): ScenarioResult => ({
   title: scenario.title,
   source: scenario.source,
   evidence: evidenceOf(scenario),
+  operations: operationsOf(scenario),
   status: 'not-run',
   failures: [],
   skippedChecks: 0,

@@ -1,8 +1,9 @@
 /** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
-import { SUITES } from '../../suites/types.js';
+import { SUITES } from '../../cases/scenario.js';
 import type { RunReport } from '../engine/report.js';
 import { show, verdict } from '../engine/report.js';
 import type { ScenarioResult } from '../engine/run.js';
+import { paint, type Paint } from './colour.js';
 
 const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!', 'not-run': '-' };
 const WIDTH = 60;
@@ -62,12 +63,12 @@ export function describeResult(r: ScenarioResult): string[] {
  * The closing part of the console report.
  * @example console.log(consoleSummary(report));
  */
-export function consoleSummary(report: RunReport): string {
+export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY: false })): string {
   const out = ['', `Summary by suite (${report.target})`, ...table(report)];
   const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
   const advisory = report.results.filter((r) => r.status === 'advisory' || (r.status !== 'failed' && r.failures.some((f) => f.advisory)));
   const known = report.results.filter((r) => r.status === 'known');
-  if (failing.length > 0) out.push('', 'Failures', ...failing.flatMap((r) => [...describeResult(r), '']));
+  if (failing.length > 0) out.push('', colour.red('Failures'), ...failing.flatMap((r) => [...describeResult(r), '']));
   if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
   if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
   for (const id of report.staleBaselineIds) out.push(`  ! baseline names '${id}', which is no scenario: remove it`);
@@ -76,7 +77,7 @@ export function consoleSummary(report: RunReport): string {
   for (const left of report.leftovers ?? []) out.push(`  may be left on the target: ${left}`);
   out.push(
     '',
-    `${verdict(report)}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped${s.notRun > 0 ? `, ${s.notRun} not run` : ''} in ${(report.durationMs / 1000).toFixed(2)} s`,
+    `${{ PASS: colour.green(colour.bold('PASS')), FAIL: colour.red(colour.bold('FAIL')), INCOMPLETE: colour.red(colour.bold('INCOMPLETE')) }[verdict(report)]}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped${s.notRun > 0 ? `, ${s.notRun} not run` : ''} in ${(report.durationMs / 1000).toFixed(2)} s`,
   );
   return out.join('\n');
 }

@@ -1,9 +1,11 @@
 /** File reporters: JSON (schema in report.schema.json), JUnit XML for CI systems, Markdown for a job page. */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SUITES } from '../../suites/types.js';
+import { SUITES } from '../../cases/scenario.js';
 import { show, verdict, type RunReport } from '../engine/report.js';
+import { specText } from '../engine/provenance.js';
 import { describeResult } from './console.js';
+import { htmlReport } from './html/report-page.js';
 
 /**
  * The JSON report: `{target, startedAt, durationMs, summary, results: [{id, suite, title, evidence, status, failures}]}`.
@@ -50,11 +52,13 @@ export function junitReport(report: RunReport): string {
  */
 export function markdownReport(report: RunReport): string {
   const s = report.summary;
+  const p = report.provenance;
   const out = [
     `## lambda-eic conformance: ${{ PASS: '✅ PASS', FAIL: '❌ FAIL', INCOMPLETE: '⚠️ INCOMPLETE' }[verdict(report)]} against ${report.target}`,
     '',
     ...(report.incomplete ? [`**Incomplete (${report.incomplete.reason}):** ${report.incomplete.detail}; ${s.notRun} scenarios not run.`, ''] : []),
     `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped${s.notRun > 0 ? `, ${s.notRun} not run` : ''} (${(report.durationMs / 1000).toFixed(2)} s).`,
+    ...(p ? ['', `${p.tool.name} ${p.tool.version}, suite ${p.suiteVersion}, spec ${p.specVersion}, Node ${p.node}; ${p.startedAt} to ${p.endedAt}.`] : []),
     '',
     '| suite | passed | failed | advisory | known | skipped |',
     '|---|---:|---:|---:|---:|---:|',
@@ -81,6 +85,7 @@ const FILES: ReadonlyArray<readonly [kind: string, name: string, render: (r: Run
   ['json', 'lambda-eic-report.json', jsonReport],
   ['junit', 'lambda-eic-junit.xml', junitReport],
   ['markdown', 'lambda-eic-summary.md', markdownReport],
+  ['html', 'lambda-eic-report.html', (r) => htmlReport(r, { spec: specText() })],
 ];
 
 /** The output directory cannot be used: a one-line reason (exit 2, before the run). */

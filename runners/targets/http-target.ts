@@ -5,7 +5,7 @@
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import type { Ledger } from './ledger.js';
 import { rawExchange } from './raw-exchange.js';

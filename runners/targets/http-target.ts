@@ -97,7 +97,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
 
   const noAnswer = (seen: Observation) =>
     seen.error?.code === 'TimeoutError'
-      ? `no answer from ${options.endpoint} within ${timeoutMs / 1000} s (--request-timeout): the target accepts connections but does not answer`
+      ? `no answer from ${options.endpoint} within ${timeoutMs / 1000} s: the target accepts connections but does not answer`
       : `cannot reach ${options.endpoint}: ${firstLine(seen.error?.message) || 'no answer'}`;
 
   /**

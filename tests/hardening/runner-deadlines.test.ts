@@ -20,7 +20,7 @@ describe('runner deadlines and unusable targets', () => {
       const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', urlOf(silent.server), '--request-timeout', '1']);
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(/no answer from http:\/\/127\.0\.0\.1:\d+ within 1 s/);
+      expect(run.stderr).toMatch(/no answer from http:\/\/127\.0\.0\.1:\d+ within 1 s: the target accepts connections but does not answer/);
       expect(run.ms).toBeLessThan(10_000);
     } finally {
       silent.close();

@@ -2,11 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/context.js';
 import { Emulator } from '../model/emulator.js';
 import { fail, type AwsError } from '../model/aws-error.js';
 import { encodeError, type WireResponse } from './codec.js';
 import { CONTROL_PREFIX } from './control-api.js';
+import { BodyBuffer } from './body.js';
 import { crossSiteRefusal, hostPolicy } from './guard.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
@@ -58,6 +61,32 @@ const CLIENT_ERRORS: Record<string, [number, string, () => AwsError]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', () => fail('unparseableBody', 'request headers are too large')],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', () => fail('requestTimeout')],
 };
+
+/** Bodies at least this large are rare (code uploads, abuse): once dropped, their memory is reclaimed soon. */
+const LARGE_BODY_BYTES = 8 * 1024 * 1024;
+let collect: (() => void) | null | undefined;
+let collecting: NodeJS.Timeout | undefined;
+
+/**
+ * Asks V8 for a collection half a second after a large body was dropped, at most once per half
+ * second: an idle server would otherwise hold the garbage (and its RSS) until later traffic.
+ */
+function reclaimSoon(): void {
+  if (collecting) return;
+  collecting = setTimeout(() => {
+    collecting = undefined;
+    if (collect === undefined) {
+      try {
+        setFlagsFromString('--expose-gc');
+        collect = runInNewContext('gc') as () => void;
+      } catch {
+        collect = null;
+      }
+    }
+    collect?.();
+  }, 500);
+  collecting.unref();
+}
 
 /** Code uploads may be large; every other body is small (cheap prefix test, no routing). */
 const isCodeUpload = (method: string | undefined, url: string): boolean =>
@@ -112,15 +141,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const operation = url.startsWith(CONTROL_PREFIX) ? 'control API' : `${req.method} ${url.split('?')[0]}`;
     // Refused before a byte of the body is read; the connection closes, so the body is never buffered.
     if (declared > limit) return refuse(res, fail('bodyTooLarge', limit, operation));
-    const chunks: Buffer[] = [];
+    const body = new BodyBuffer();
     let size = 0;
-    let held = 0;
     let stopped = false;
     // Gives the bytes back to the shared budget once, however the request ends (answered, refused, timed out, reset).
     const release = () => {
-      buffered -= held;
-      held = 0;
-      chunks.length = 0;
+      if (size >= LARGE_BODY_BYTES) reclaimSoon();
+      buffered -= body.size;
+      size = 0;
+      body.clear();
     };
     const stop = (error: AwsError) => {
       stopped = true;
@@ -133,15 +162,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       size += chunk.length;
       if (size > limit) return stop(fail('bodyTooLarge', limit, operation));
       if (buffered + chunk.length > limits.bufferedBudgetBytes) return stop(fail('throttled'));
-      held += chunk.length;
+      body.add(chunk);
       buffered += chunk.length;
-      chunks.push(chunk);
     });
     req.on('end', () => {
       if (stopped) return;
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      const bytes = body.bytes();
       release();
-      send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body }));
+      send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: bytes }));
     });
     (res as TrackedResponse)[RELEASE] = release;
     res.on('close', release);

@@ -18,15 +18,22 @@ import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
 import { Ledger } from '../targets/ledger.js';
 import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
-import { TargetUnreachable, type Identity, type Target } from '../targets/target.js';
+import { TargetUnreachable, DEFAULT_RUNTIME, type Identity, type Target } from '../targets/target.js';
+import { awsTarget, type AwsTarget } from '../targets/aws/aws-target.js';
+import { planLines } from '../targets/aws/plan.js';
+import { guardRun } from '../targets/aws/stop-guard.js';
 import { SIGNAL_EXIT, takeSignals } from '../signals.js';
-import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
+import { UsageError, durationOption, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown', 'html', 'github'] as const;
-const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
+const TARGETS = ['embedded', 'endpoint', 'aws', 'client-mock', 'nock'] as const;
+/** Options that only make sense against a real account. */
+const AWS_ONLY = ['profile', 'allow-account', 'plan', 'role-arn', 'runtime', 'max-rps'] as const;
 
-/** The whole run's deadline unless --timeout says otherwise: the full suite takes seconds on an emulator, minutes on AWS. */
+/** The whole run's deadline unless --timeout says otherwise: the full suite takes seconds on an emulator. */
 const DEFAULT_RUN_TIMEOUT_S = 1_800;
+/** On a real account arranging waits for AWS to settle each change: minutes, so an hour. */
+const DEFAULT_AWS_TIMEOUT_MS = 3_600_000;
 /** Deleting what a run created may take this long after a stop (a few rounds of DeleteFunction at the request timeout). */
 const TEARDOWN_MS = 30_000;
 
@@ -38,11 +45,13 @@ evidence for each expectation, where it differs from AWS.
 
 Options:
   --target T          embedded (default: the reference emulator in this process), endpoint,
-                      or a mock transport: client-mock (aws-sdk-client-mock) or nock
-  --endpoint-url URL  the endpoint for --target endpoint (moto, LocalStack, any emulator, AWS)
+                      aws (a real account: see below), or a mock transport: client-mock
+                      (aws-sdk-client-mock) or nock
+  --endpoint-url URL  the endpoint for --target endpoint (moto, LocalStack, any emulator)
   --label NAME        the target's name in reports and the matrix (default: embedded,
                       endpoint URL; e.g. --label "moto 5.2.1")
-  --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
+  --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION;
+                      for aws the SDK's chain: AWS_REGION, then the profile's region)
   --suite a,b         only these suites: ${SUITES.join(', ')}
   --grep TEXT         only scenarios whose id or title contains TEXT
   --reporter a,b      ${REPORTERS.join(', ')} (default console); file reports go to --output-dir;
@@ -52,11 +61,25 @@ Options:
   --baseline FILE     known failures: {"known": [{"id": "<scenario id>", "reason": "..."}]}
   --concurrency N     scenarios in flight at once (default 4)
   --request-timeout S each request to the target must be answered within S seconds (default ${DEFAULT_REQUEST_TIMEOUT_MS / 1000})
-  --timeout S         the whole run must end within S seconds (default ${DEFAULT_RUN_TIMEOUT_S}); then it stops
-                      like on Ctrl-C: what it created is deleted, the report is marked incomplete, exit 2
+  --timeout T         the whole run must end within T (seconds, or 90s, 30m, 2h; default ${DEFAULT_RUN_TIMEOUT_S / 60}m,
+                      aws 1h); then it stops like on Ctrl-C: what it created is deleted, the report
+                      is marked incomplete, exit 2
   --quirk a,b         embedded only: switch on emulator quirks to see the suite catch them
                       (${QUIRK_NAMES.join(', ')})
   --list              list the selected scenarios and exit
+
+A real account (--target aws): credentials from the SDK's standard chain (environment, shared
+config and credentials files, SSO, container and instance roles); AWS_ENDPOINT_URL_<SERVICE>
+points a service at a stand-in. Nothing is written before STS names the account.
+  --allow-account ID  the only account this run may write to (required to run; checked first)
+  --plan              print what the run would create, in which account and region, and exit
+  --profile NAME      the shared-config profile to use (as AWS_PROFILE)
+  --role-arn ARN      an existing execution role, instead of one made for the run through IAM
+  --runtime R         the functions' runtime (default ${DEFAULT_RUNTIME}; they are never run)
+  --max-rps N         Lambda requests per second, under the quota of 15 (default 10)
+Everything created is prefixed eic-<run>, tagged lambda-eic:run and lambda-eic:created, recorded
+in <output-dir>/lambda-eic-ledger.json, and deleted at the end, on failure, on the time limit,
+and on SIGINT or SIGTERM. 'lambda-eic cleanup --target aws' finds leftovers of killed runs.
 
 Exit codes: 0 every non-advisory expectation holds; 1 a scenario failed (or a baseline entry
 is stale); 2 usage error, a target that does not answer or is not Lambda, a target that stopped
@@ -92,6 +115,12 @@ export async function runCommand(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       quirk: { type: 'string' },
       list: { type: 'boolean' },
+      profile: { type: 'string' },
+      'allow-account': { type: 'string' },
+      plan: { type: 'boolean' },
+      'role-arn': { type: 'string' },
+      runtime: { type: 'string' },
+      'max-rps': { type: 'string' },
     },
     HELP,
   );
@@ -102,6 +131,12 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (targetKind === 'endpoint' && !endpoint) throw new UsageError('--target endpoint needs --endpoint-url URL');
   if (targetKind !== 'endpoint' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
   if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpoint}'`);
+  if (targetKind !== 'aws') for (const o of AWS_ONLY) if (opts[o] !== undefined) throw new UsageError(`--${o} goes with --target aws`);
+  const allowAccount = opts['allow-account'];
+  if (allowAccount !== undefined && !/^\d{12}$/.test(allowAccount)) throw new UsageError(`--allow-account must be a 12-digit account id, not '${allowAccount}'`);
+  if (opts['role-arn'] !== undefined && !/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/\S+$/.test(opts['role-arn'])) throw new UsageError(`--role-arn must be an IAM role ARN, not '${opts['role-arn']}'`);
+  if (opts.runtime !== undefined && !/^[a-z0-9.]+$/.test(opts.runtime)) throw new UsageError(`--runtime must be a Lambda runtime id such as ${DEFAULT_RUNTIME}, not '${opts.runtime}'`);
+  const maxRps = integerOption('--max-rps', opts['max-rps'], 1, 100) ?? 10;
   const reporters = opts.reporter === undefined ? ['console'] : listOption(opts.reporter);
   if (reporters.length === 0) throw new UsageError(`--reporter needs at least one of ${REPORTERS.join(', ')}`);
   for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
@@ -109,7 +144,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (quirks.length > 0 && targetKind !== 'embedded') throw new UsageError('--quirk works with the embedded target only');
   const concurrency = integerOption('--concurrency', opts.concurrency, 1, 64) ?? 4;
   const requestTimeoutMs = (integerOption('--request-timeout', opts['request-timeout'], 1, 600) ?? DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
-  const runTimeoutS = integerOption('--timeout', opts.timeout, 1, 86_400) ?? DEFAULT_RUN_TIMEOUT_S;
+  const runTimeoutMs =
+    (opts.timeout !== undefined && /^\d+$/.test(opts.timeout) ? (integerOption('--timeout', opts.timeout, 1, 86_400) ?? 0) * 1000 : durationOption('--timeout', opts.timeout)) ??
+    (targetKind === 'aws' ? DEFAULT_AWS_TIMEOUT_MS : DEFAULT_RUN_TIMEOUT_S * 1000);
+  const runTimeoutS = Math.round(runTimeoutMs / 1000);
   const outputDir = opts['output-dir'] ?? 'reports';
   const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   let baseline;
@@ -134,6 +172,23 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  const aws: AwsTarget | undefined =
+    targetKind === 'aws'
+      ? awsTarget({
+          ...(opts.region ? { region: opts.region } : {}),
+          ...(opts.profile ? { profile: opts.profile } : {}),
+          ...(allowAccount ? { allowAccount } : {}),
+          ...(opts['role-arn'] ? { roleArn: opts['role-arn'] } : {}),
+          runtime: opts.runtime ?? DEFAULT_RUNTIME,
+          maxRps,
+          runPrefix,
+          ledgerFile: `${outputDir}/lambda-eic-ledger.json`,
+        })
+      : undefined;
+  if (aws && opts.plan) return planAws(aws, scenarios, { runPrefix, runtime: opts.runtime ?? DEFAULT_RUNTIME, maxRps, ...(opts['role-arn'] ? { roleArn: opts['role-arn'] } : {}) });
+  // A real account has its own guard (its ledger with tags and a file, its teardown budget): it
+  // owns the signals and the deadline there; every other target uses the run's ledger below.
+  const releaseAws = aws ? guardRun(aws, { timeoutMs: runTimeoutMs }) : undefined;
   const ledger = new Ledger();
   const stop = new AbortController();
   const halted: { why?: Incomplete & { exit: number } } = {};
@@ -151,20 +206,21 @@ export async function runCommand(argv: string[]): Promise<number> {
     }
     halt({ reason: 'interrupted', detail: `${signal} received`, exit: SIGNAL_EXIT[signal] ?? 130 });
   };
-  const releaseSignals = takeSignals(onSignal);
-  const deadline = setTimeout(() => halt({ reason: 'timeout', detail: `the run passed --timeout ${runTimeoutS} s`, exit: 2 }), runTimeoutS * 1000);
+  const releaseSignals = aws ? () => undefined : takeSignals(onSignal);
+  const deadline = aws ? undefined : setTimeout(() => halt({ reason: 'timeout', detail: `the run passed --timeout ${runTimeoutS} s`, exit: 2 }), runTimeoutMs);
   const startedAt = new Date();
   const started = performance.now();
   let target: Target | undefined;
   try {
     target =
-      targetKind === 'embedded'
+      aws ??
+      (targetKind === 'embedded'
         ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
         : targetKind === 'client-mock'
           ? await clientMockTarget({ region })
           : targetKind === 'nock'
             ? await nockTarget({ region })
-            : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs });
+            : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs }));
     // A signal held while the CLI loaded arrives in a microtask: nothing is created yet, stop here.
     await Promise.resolve();
     if (halted.why) return await finishStopped(halted.why, ledger, { target: target.label, startedAt, started, scenarios, reporters, outputDir });
@@ -222,6 +278,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     };
     const interrupted = ended?.reason === 'interrupted';
     if (showConsole && !interrupted) console.log(consoleSummary(report, paint(process.stdout)));
+    const retried = results.reduce((n, r) => n + (r.retries ?? 0), 0);
+    if (retried > 0 && showConsole) console.log(`${retried} judged requests were throttled (429) and retried; throttling is never a conformance failure`);
     if (reporters.includes('github')) {
       const done = githubReport(report, process.env, (line) => console.log(line));
       console.log(done.summary ? `appended the summary to ${done.summary}` : 'GITHUB_STEP_SUMMARY is not set: no job summary written');
@@ -241,6 +299,22 @@ export async function runCommand(argv: string[]): Promise<number> {
     releaseSignals();
     if (ledger.size > 0) await ledger.teardown(TEARDOWN_MS).catch(() => undefined);
     await target?.dispose();
+    releaseAws?.();
+  }
+}
+
+/** `--plan`: STS GetCallerIdentity (read-only) and the list of what a run would create. */
+async function planAws(aws: AwsTarget, scenarios: readonly Scenario[], plan: { runPrefix: string; runtime: string; maxRps: number; roleArn?: string }): Promise<number> {
+  try {
+    const who = await aws.whoAmI();
+    for (const line of planLines(scenarios, { ...plan, account: who.account, arn: who.arn, region: who.region })) console.log(line);
+    return 0;
+  } catch (error) {
+    if (error instanceof TargetUnreachable) {
+      console.error(`lambda-eic run: ${error.message}`);
+      return 2;
+    }
+    throw error;
   }
 }
 

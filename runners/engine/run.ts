@@ -9,7 +9,7 @@ import type { Ledger } from '../targets/ledger.js';
 import { TargetLost, type Identity, type Observation, type SendOptions, type Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 /** `not-run`: the run stopped (signal, deadline, a target that stopped answering) before the scenario could finish. */
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'not-run';
@@ -39,6 +39,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
+  readonly retries?: number;
   /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
   readonly operations?: readonly string[];
 }
@@ -92,9 +94,10 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
+  let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
-    await arrange(target, fill(scenario.given, vars), vars, { ...send, ...(options.ledger ? { ledger: options.ledger } : {}) });
+    await arrange(target, scenario.given, vars, { ...send, ...(options.ledger ? { ledger: options.ledger } : {}) });
     for (const [index, step] of scenario.steps.entries()) {
       const request = fill(step.request, vars);
       let observation: Observation;
@@ -106,6 +109,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
         }
         observation = await target.sendRaw(request.raw, send);
       } else observation = await target.send(request, send);
+      retries += observation.retries ?? 0;
       if (observation.sdkError) failures.push(parseFailure(index + 1, request, observation));
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
@@ -141,7 +145,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks };
+  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
 }
 
 const lostTargets = new WeakSet<Target>();
@@ -202,6 +206,8 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        ...DESTINATION_NAMES,
+        ...target.destinationNames,
       };
       const started = performance.now();
       let result: ScenarioResult;

@@ -151,7 +151,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       return identity;
     },
     send,
-    sendRaw: (raw, sendOptions) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, { timeoutMs, signal: sendOptions?.signal }),
+    sendRaw: (raw, sendOptions) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, envCredentials(), { timeoutMs, signal: sendOptions?.signal }),
     async alive() {
       const seen = await send({ operation: 'ListFunctions', input: { MaxItems: 1 } });
       return seen.status !== undefined;

@@ -3,7 +3,7 @@
  * signed with SigV4 like any SDK call, and observed as the runner observes SDK calls.
  */
 import type { RawRequest } from '../../cases/scenario.js';
-import { envCredentials, signRequest } from './sigv4.js';
+import { envCredentials, signRequest, type Credentials } from './sigv4.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import type { Observation } from './target.js';
 
@@ -25,13 +25,14 @@ export async function rawExchange(
   origin: string,
   region: string,
   raw: RawRequest,
+  credentials: Credentials = envCredentials(),
   options: { readonly timeoutMs?: number; readonly signal?: AbortSignal | undefined } = {},
 ): Promise<Observation> {
   const url = new URL(raw.path, origin);
   const body = Buffer.from(raw.body ?? '', 'utf8');
   const query = Object.fromEntries(url.searchParams);
   const baseHeaders = { 'content-type': 'application/json', ...(raw.headers ?? {}) };
-  const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, envCredentials());
+  const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, credentials);
   const { host: _host, ...sendable } = headers;
   // The timeout covers headers and body: fetch's signal also ends a body that stalls.
   const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);

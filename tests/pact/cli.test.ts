@@ -72,7 +72,7 @@ describe.skipIf(!BUILT)('lambda-eic verify-pacts (the built CLI)', () => {
     const run = await runCli(['verify-pacts', '--quirk', 'update-replaces'], { PACT_BROKER_BASE_URL: '' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAILED {2}aws\.update-merges: Update \{retries 0\}.*\n {10}body \$: Actual map is missing the following keys: MaximumEventAgeInSeconds$/m);
-    expect(run.stdout).toMatch(/^31 interactions: 28 passed, 3 failed$/m);
+    expect(run.stdout).toMatch(/^37 interactions: 33 passed, 4 failed$/m);
     expect(run.stdout.match(/aws\.update-merges/g), 'each failure is printed once').toHaveLength(1);
     expect(run.stdout).not.toContain('\u001b[');
   }, 60_000);
@@ -90,7 +90,7 @@ describe.skipIf(!BUILT)('lambda-eic verify-pacts (the built CLI)', () => {
 
   it('exits 0 when the embedded emulator verifies the committed contracts', async () => {
     const run = await runCli(['verify-pacts'], { PACT_BROKER_BASE_URL: '' });
-    expect(run.stdout).toMatch(/^31 interactions: 31 passed, 0 failed$/m);
+    expect(run.stdout).toMatch(/^37 interactions: 37 passed, 0 failed$/m);
     expect(run.code).toBe(0);
   }, 60_000);
 });

@@ -68,8 +68,8 @@ describe('runner deadlines and unusable targets', () => {
       expect(report.summary.notRun).toBeGreaterThan(50);
       expect(report.summary.passed + report.summary.notRun + report.summary.advisory).toBe(report.summary.total);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(/stopped answering: .* after \d+ of 137 scenarios, \d+ not run/);
-      expect(run.stdout).toMatch(/INCOMPLETE: 137 scenarios/);
+      expect(run.stderr).toMatch(/stopped answering: .* after \d+ of \d+ scenarios, \d+ not run/);
+      expect(run.stdout).toMatch(/INCOMPLETE: \d+ scenarios/);
       expect(run.ms).toBeLessThan(25_000);
     }, 60_000);
   });

@@ -76,16 +76,22 @@ function operationOf(request: Step['request']): string {
  */
 export const operationsOf = (scenario: Scenario): string[] => [...new Set(scenario.steps.map((s) => operationOf(s.request)))];
 
-/** The SDK could not read the answer: a failure showing its error and the raw status and body. */
-const parseFailure = (step: number, request: unknown, seen: Observation): Failure => ({
-  step,
-  request,
-  path: 'sdk',
-  expected: 'an answer the AWS SDK can parse',
-  actual: `${seen.sdkError!.name}: ${seen.sdkError!.message} (raw answer: ${seen.status} ${(seen.wire?.bodyText ?? '').slice(0, 300)})`,
-  evidence: 'model',
-  advisory: false,
-});
+/** What the SDK said of an answer it could not read, with the raw status and body. */
+const parseNote = (seen: Observation): string =>
+  `the AWS SDK could not parse the answer: ${seen.sdkError!.name}: ${seen.sdkError!.message} (raw answer: ${seen.status} ${(seen.wire?.bodyText ?? '').slice(0, 300)})`;
+
+/**
+ * An answer the SDK cannot parse: every failure of the step carries the SDK's error and the raw
+ * answer; a step whose checks all held on the raw body still shows it, as an advisory entry (the
+ * verdict stays with the scenario's tagged expectations).
+ */
+function noteParseError(failures: Failure[], from: number, step: number, request: unknown, seen: Observation): void {
+  if (!seen.sdkError) return;
+  const note = parseNote(seen);
+  for (let i = from; i < failures.length; i++) failures[i] = { ...failures[i]!, note: failures[i]!.note ? `${failures[i]!.note}; ${note}` : note };
+  if (failures.length === from)
+    failures.push({ step, request, path: 'sdk', expected: 'an answer the AWS SDK can parse', actual: note, evidence: 'inferred', advisory: true });
+}
 
 async function runOne(target: Target, scenario: Scenario, runVars: Vars, options: Pick<RunOptions, 'signal' | 'ledger'>): Promise<Omit<ScenarioResult, 'durationMs'>> {
   const send: SendOptions = options.signal ? { signal: options.signal } : {};
@@ -110,7 +116,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
         observation = await target.sendRaw(request.raw, send);
       } else observation = await target.send(request, send);
       retries += observation.retries ?? 0;
-      if (observation.sdkError) failures.push(parseFailure(index + 1, request, observation));
+      const stepFailuresFrom = failures.length;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -130,6 +136,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
           ...(filled.note ? { note: filled.note } : {}),
         });
       }
+      noteParseError(failures, stepFailuresFrom, index + 1, request, observation);
     }
   } catch (error) {
     if (!(error instanceof ArrangeError)) throw error;

@@ -55,6 +55,7 @@ export function describeResult(r: ScenarioResult): string[] {
       lastStep = f.step;
     }
     lines.push(`    at ${f.path}  [${f.evidence}]${f.advisory ? ' (advisory)' : ''}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
+    if (f.note) lines.push(`      note:     ${f.note}`);
   }
   return lines;
 }

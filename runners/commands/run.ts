@@ -14,12 +14,9 @@ import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { OutputDirError, prepareOutputDir, writeReports } from '../reporters/files.js';
 import { githubReport } from '../reporters/github.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../targets/deadline.js';
-import { embeddedTarget } from '../targets/embedded.js';
-import { httpTarget } from '../targets/http-target.js';
 import { Ledger } from '../targets/ledger.js';
-import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { TargetUnreachable, DEFAULT_RUNTIME, type Identity, type Target } from '../targets/target.js';
-import { awsTarget, type AwsTarget } from '../targets/aws/aws-target.js';
+import type { AwsTarget } from '../targets/aws/aws-target.js';
 import { planLines } from '../targets/aws/plan.js';
 import { guardRun } from '../targets/aws/stop-guard.js';
 import { SIGNAL_EXIT, takeSignals } from '../signals.js';
@@ -172,9 +169,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  // Targets load the AWS SDK (and nock, aws-sdk-client-mock): only now, so --list, --help and usage errors start fast.
   const aws: AwsTarget | undefined =
     targetKind === 'aws'
-      ? awsTarget({
+      ? (await import('../targets/aws/aws-target.js')).awsTarget({
           ...(opts.region ? { region: opts.region } : {}),
           ...(opts.profile ? { profile: opts.profile } : {}),
           ...(allowAccount ? { allowAccount } : {}),
@@ -215,12 +213,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     target =
       aws ??
       (targetKind === 'embedded'
-        ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
+        ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
         : targetKind === 'client-mock'
-          ? await clientMockTarget({ region })
+          ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
           : targetKind === 'nock'
-            ? await nockTarget({ region })
-            : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs }));
+            ? await (await import('../targets/mock-targets.js')).nockTarget({ region })
+            : (await import('../targets/http-target.js')).httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs }));
     // A signal held while the CLI loaded arrives in a microtask: nothing is created yet, stop here.
     await Promise.resolve();
     if (halted.why) return await finishStopped(halted.why, ledger, { target: target.label, startedAt, started, scenarios, reporters, outputDir });

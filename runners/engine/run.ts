@@ -49,6 +49,8 @@ export interface RunOptions {
   readonly runPrefix: string;
   readonly concurrency: number;
   readonly onResult?: (result: ScenarioResult, done: number, total: number) => void;
+  /** Start no new scenario once one has failed (those already running finish); the results then hold only the scenarios run. */
+  readonly bail?: boolean;
   /** Aborting it stops the run: no new scenario starts, calls in flight end, the rest are `not-run`. */
   readonly signal?: AbortSignal;
   /** Where created functions are recorded until deleted. */
@@ -189,7 +191,8 @@ export const notRun = (scenario: Scenario): ScenarioResult => ({
 
 /**
  * Runs scenarios with up to `concurrency` at once (names are unique per scenario, so they do not
- * collide), in the order given, until done, stopped (`signal`) or the target stops answering.
+ * collide), in the order given, until done, stopped (`signal`) or the target stops answering;
+ * with `bail`, stops starting new ones after the first failure.
  * @example const { results, lost } = await runSuite(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
  */
 export async function runSuite(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<SuiteRun> {
@@ -202,8 +205,9 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
   const stopped = () => options.signal?.aborted === true || lost !== undefined;
   let next = 0;
   let done = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < scenarios.length && !stopped()) {
+    while (next < scenarios.length && !stopped() && !(options.bail && failed)) {
       const index = next++;
       const scenario = scenarios[index]!;
       const vars: Vars = {
@@ -227,10 +231,12 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
       // A scenario cut short by a stop proves nothing either way; one that finished keeps its verdict.
       if (stopped() && result.status === 'failed') result = notRun(scenario);
       results[index] = result;
+      failed ||= result.status === 'failed';
       options.onResult?.(result, ++done, scenarios.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, scenarios.length)) }, worker));
+  if (options.bail && failed) return { results: results.filter((r) => r !== undefined), ...(lost ? { lost } : {}) };
   for (let i = 0; i < scenarios.length; i++) results[i] ??= notRun(scenarios[i]!);
   return { results, ...(lost ? { lost } : {}) };
 }

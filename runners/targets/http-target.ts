@@ -8,11 +8,11 @@ import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand, IAMClient } from 
 import type { SdkRequest } from '../../cases/scenario.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import type { Ledger } from './ledger.js';
-import { rawExchange } from './raw-exchange.js';
+import { rawExchange, type RawSend } from './raw-exchange.js';
 import { envCredentials } from './sigv4.js';
 import { minimalZip } from './zip.js';
 import { deleteFunctionVia, observeCall } from './sdk-calls.js';
-import { TargetUnreachable, type Identity, type Observation, type SendOptions, type Target } from './target.js';
+import { TargetUnreachable, type Identity, type Observation, type SendOptions, type Target, type WireExchange } from './target.js';
 import { WireCapture } from './wire-capture.js';
 
 export interface HttpTargetOptions {
@@ -27,6 +27,15 @@ export interface HttpTargetOptions {
   readonly requestTimeoutMs?: number;
   /** Where the probe function and the IAM role are recorded, so every stop deletes them. */
   readonly ledger?: Ledger;
+  /** How requests travel; default node:http to `endpoint` (the in-process target answers without a socket). */
+  readonly transport?: { readonly handler: WireCapturingHandler; readonly sendRaw: RawSend };
+}
+
+/** An SDK request handler that keeps the last raw answer for the wire checks. */
+export interface WireCapturingHandler {
+  handle: WireCapture['handle'] | ((request: never) => Promise<unknown>);
+  take(): WireExchange | undefined;
+  destroy(): void;
 }
 
 const DEFAULT_ACCOUNT = '123456789012';
@@ -66,8 +75,8 @@ const firstLine = (text: string | undefined) => (text ?? '').split('\n')[0]!.sli
 export function httpTarget(options: HttpTargetOptions): Target {
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const handler = () => new WireCapture({ connectionTimeout: Math.min(5_000, timeoutMs), requestTimeout: timeoutMs });
-  const capture = handler();
-  const client = new LambdaClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: capture });
+  const capture: WireCapturingHandler = options.transport?.handler ?? handler();
+  const client = new LambdaClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: capture as WireCapture });
   let iamClient: IAMClient | undefined;
   const iam = () => (iamClient ??= new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: handler() }));
   let role: string | undefined;
@@ -151,7 +160,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       return identity;
     },
     send,
-    sendRaw: (raw, sendOptions) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, envCredentials(), { timeoutMs, signal: sendOptions?.signal }),
+    sendRaw: (raw, sendOptions) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, envCredentials(), options.transport?.sendRaw, { timeoutMs, signal: sendOptions?.signal }),
     async alive() {
       const seen = await send({ operation: 'ListFunctions', input: { MaxItems: 1 } });
       return seen.status !== undefined;

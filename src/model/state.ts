@@ -1,3 +1,5 @@
+import { InsertionOrderMap, SortedKeyMap } from './indexes.js';
+
 /**
  * The emulator's state: per account and region, functions with `$LATEST`, published versions and
  * aliases, and one event-invoke config per (function, qualifier). Plain data; operations change it.
@@ -45,9 +47,11 @@ export interface FunctionRecord {
   latest: CodeSettings;
   /** The zip as received; kept, never run. */
   code: Uint8Array;
-  readonly versions: Map<string, PublishedVersion>;
+  /** Published versions in publishing order (ListVersionsByFunction pages through it). */
+  readonly versions: InsertionOrderMap<string, PublishedVersion>;
   readonly aliases: Map<string, AliasRecord>;
-  readonly configs: Map<string, StoredEventInvokeConfig>;
+  /** Configs by qualifier, kept in qualifier order (ListFunctionEventInvokeConfigs pages through it). */
+  readonly configs: SortedKeyMap<StoredEventInvokeConfig>;
   readonly tags: Record<string, string>;
   nextVersion: number;
 }
@@ -55,7 +59,8 @@ export interface FunctionRecord {
 export interface RegionState {
   readonly account: string;
   readonly region: string;
-  readonly functions: Map<string, FunctionRecord>;
+  /** Functions in creation order (ListFunctions pages through it). */
+  readonly functions: InsertionOrderMap<string, FunctionRecord>;
 }
 
 /** All accounts and regions. */
@@ -70,7 +75,7 @@ export class World {
     const key = `${account}/${region}`;
     let state = this.regions.get(key);
     if (!state) {
-      state = { account, region, functions: new Map() };
+      state = { account, region, functions: new InsertionOrderMap() };
       this.regions.set(key, state);
     }
     return state;
@@ -82,13 +87,21 @@ export class World {
    * @example new World().peek('123456789012', 'zz-nowhere-1').functions.size // 0, and nothing stored
    */
   peek(account: string, region: string): RegionState {
-    return this.regions.get(`${account}/${region}`) ?? { account, region, functions: new Map() };
+    return this.regions.get(`${account}/${region}`) ?? { account, region, functions: new InsertionOrderMap() };
   }
 
   /** Stores a state obtained from `peek` once something lives in it (a no-op when already stored). */
   keep(state: RegionState): void {
     const key = `${state.account}/${state.region}`;
     if (!this.regions.has(key)) this.regions.set(key, state);
+  }
+
+  /**
+   * The state of one account and region if it has been touched, without creating it.
+   * @example new World().find('123456789012', 'us-east-1') // undefined
+   */
+  find(account: string, region: string): RegionState | undefined {
+    return this.regions.get(`${account}/${region}`);
   }
 
   /** Every region state that has been touched. */

@@ -10,6 +10,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
   },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
+  record: {
+    summary: 're-record fixtures/aws from a real account (--target aws) and show what changed',
+    run: async (argv) => (await import('./commands/record.js')).recordCommand(argv),
+  },
   cleanup: {
     summary: 'find and delete what real-account runs left behind (--target aws), by tag and prefix',
     run: async (argv) => (await import('./commands/cleanup.js')).cleanupCommand(argv),

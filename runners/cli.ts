@@ -1,5 +1,7 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
 import { UsageError } from './commands/usage.js';
+import { watchParentWhenLaunchedByNpm } from './parent-watch.js';
+import { heldSignalExit } from './signals.js';
 
 /** Each command loads only what it needs: `serve` starts without the AWS SDK or Pact's core. */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -53,8 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);
     return 2;
   }
+  watchParentWhenLaunchedByNpm();
   try {
-    return await command.run(rest);
+    const code = await command.run(rest);
+    return heldSignalExit() ?? code;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`lambda-eic ${name}: ${error.message}`);

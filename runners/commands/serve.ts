@@ -6,10 +6,13 @@ import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES } from '../../src/model/quirks.js';
 import { AwsRealism } from '../../src/realism/aws-realism.js';
 import { REALISM_DEFAULTS, parseCredentials, parseTimings } from '../../src/realism/profile.js';
-import { UsageError, integerOption, parseOptions, quirksOption } from './usage.js';
+import { CONTROL_HEADER } from '../../src/http/limits.js';
+import { takeSignals } from '../signals.js';
+import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const HELP = `Usage: lambda-eic serve [--host 127.0.0.1] [--port N] [--region ${DEFAULT_REGION}] [--account ${DEFAULT_ACCOUNT}] [--quirk a,b]
                         [--realism aws [--realism-timings pending=MS,update=MS,role=MS,policy=MS] [--realism-rps N] [--credentials KEY:SECRET]]
+                        [--allow-host NAME,...] [--control-token T]
 
 Serves the reference model of the Lambda event-invoke-config API (and the control-plane calls that
 arrange state: CreateFunction, PublishVersion, CreateAlias, ...) over HTTP, as AWS does.
@@ -31,8 +34,15 @@ Options:
                 the control-plane quota (default ${REALISM_DEFAULTS.rps}; GetFunction ${REALISM_DEFAULTS.getFunctionRps})
   --credentials KEY:SECRET[,KEY:SECRET]
                 the access keys whose signatures are accepted (default testing:testing)
+  --allow-host NAME,...  Host header names accepted besides loopback names and the bound address
+                (a DNS-rebinding guard); '*' accepts any
+  --control-token T      the value the control API's ${CONTROL_HEADER} header must carry (default: any)
 
-Control API (not AWS): POST ${CONTROL_PREFIX}/reset, GET|POST|DELETE ${CONTROL_PREFIX}/faults, GET ${CONTROL_PREFIX}/state.`;
+Control API (not AWS): POST ${CONTROL_PREFIX}/reset, GET|POST|DELETE ${CONTROL_PREFIX}/faults, GET ${CONTROL_PREFIX}/state,
+each with the header '${CONTROL_HEADER}: 1' (or the token) and JSON bodies; GET ${CONTROL_PREFIX}/health needs none.
+Cross-origin requests (browsers) are refused with 403 and no CORS header is ever sent.`;
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
@@ -73,6 +83,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'realism-timings': { type: 'string' },
       'realism-rps': { type: 'string' },
       credentials: { type: 'string' },
+      'allow-host': { type: 'string' },
+      'control-token': { type: 'string' },
     },
     HELP,
   );
@@ -82,6 +94,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (opts.account !== undefined && !/^\d{12}$/.test(opts.account)) throw new UsageError(`--account must be 12 digits, not '${opts.account}'`);
   const quirks = quirksOption(opts.quirk);
   const layer = realismOption(opts.realism, opts['realism-timings'], opts['realism-rps'], opts.credentials);
+  const allowedHosts = listOption(opts['allow-host']);
+  if (opts['control-token'] !== undefined && !/^[\x21-\x7e]+$/.test(opts['control-token']))
+    throw new UsageError('--control-token must be printable ASCII without spaces');
+  // Installed before the listening line: a SIGTERM right after that line still stops cleanly.
+  let stopped!: () => void;
+  const signalled = new Promise<void>((resolve) => (stopped = resolve));
+  const release = takeSignals(() => stopped());
   let server;
   try {
     server = await startServer({
@@ -90,18 +109,19 @@ export async function serveCommand(argv: string[]): Promise<number> {
       ...(port !== undefined ? { port } : {}),
       ...(opts.region !== undefined ? { region: opts.region } : {}),
       ...(opts.account !== undefined ? { account: opts.account } : {}),
+      ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+      ...(opts['control-token'] !== undefined ? { controlToken: opts['control-token'] } : {}),
     });
   } catch (error) {
     throw new UsageError(`cannot listen: ${(error as Error).message}`);
   }
   const withQuirks = (quirks.length > 0 ? `, quirks ${quirks.join(', ')}` : '') + (layer ? `, realism aws: ${describe(layer)}` : '');
   console.log(`lambda-eic emulator listening on ${server.url} (region ${opts.region ?? DEFAULT_REGION}, account ${opts.account ?? DEFAULT_ACCOUNT}${withQuirks})`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  if (!LOOPBACK.test(server.host))
+    console.warn(`lambda-eic serve: warning: listening on ${server.host}, not loopback: anyone who can reach this address can read and change the emulator's state (it has no authentication); prefer 127.0.0.1`);
+  await signalled;
   await server.close();
+  release();
   console.log('lambda-eic emulator stopped');
   return 0;
 }

@@ -16,6 +16,7 @@ import { embeddedVerifyTarget, endpointVerifyTarget, type VerifyTarget } from '.
 import type { PactSource, PublishOptions } from '../pact/verify.js';
 import { inVerifyChild, say, verifyInChild, verifyPaint } from '../pact/quiet-core.js';
 import type { Paint } from '../reporters/colour.js';
+import { Ledger } from '../targets/ledger.js';
 import { TargetUnreachable } from '../targets/target.js';
 import { UsageError, parseOptions, quirksOption } from './usage.js';
 
@@ -207,10 +208,12 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
   const { verifyPacts } = await loadVerifier();
   const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  // The probe function and the IAM role the target makes are deleted when verification ends.
+  const ledger = new Ledger();
   const { target, endpoint }: VerifyTarget =
     targetKind === 'embedded'
-      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
-      : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix });
+      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger })
+      : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix, ledger });
   try {
     let identity;
     try {
@@ -259,6 +262,8 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
     const failed = results.some((r) => r.status === 'failed' || r.status === 'fixed') || stale.length > 0 || report.loadErrors.length > 0;
     return failed ? 1 : 0;
   } finally {
+    const { left } = await ledger.teardown(30_000);
+    if (left.length > 0) console.error(`lambda-eic verify-pacts: could not delete what the run created: ${left.join(', ')}`);
     await target.dispose();
   }
 }

@@ -2,6 +2,13 @@
 import type { Provenance } from './provenance.js';
 import type { ScenarioResult, ScenarioStatus } from './run.js';
 
+/** Why a run ended before every scenario ran. */
+export interface Incomplete {
+  /** `interrupted` (SIGINT/SIGTERM), `timeout` (--timeout), `target-lost` (it stopped answering). */
+  readonly reason: 'interrupted' | 'timeout' | 'target-lost';
+  readonly detail: string;
+}
+
 export interface RunReport {
   readonly target: string;
   readonly startedAt: string;
@@ -11,10 +18,14 @@ export interface RunReport {
   readonly results: ScenarioResult[];
   /** Tool, suite and spec versions, Node, target and timing (absent in reports before 0.2). */
   readonly provenance?: Provenance;
+  /** Present when the run stopped early; its `not-run` scenarios are neither passes nor failures. */
+  readonly incomplete?: Incomplete;
+  /** What the run created and could not delete (`function eic-ab12-3 (reason)`); absent when nothing is left. */
+  readonly leftovers?: string[];
 }
 
 /** Every status, in report order. */
-export const STATUSES: ScenarioStatus[] = ['passed', 'failed', 'advisory', 'skipped', 'known', 'fixed', 'not-arranged'];
+export const STATUSES: ScenarioStatus[] = ['passed', 'failed', 'advisory', 'skipped', 'known', 'fixed', 'not-arranged', 'not-run'];
 
 /**
  * Counts results by status.
@@ -32,6 +43,10 @@ export function summarize(results: readonly ScenarioResult[]): RunReport['summar
  */
 export const runFailed = (report: RunReport): boolean =>
   report.summary.failed > 0 || report.summary.fixed > 0 || report.staleBaselineIds.length > 0;
+
+/** The verdict word of a report: PASS, FAIL, or INCOMPLETE when it stopped early. */
+export const verdict = (report: RunReport): 'PASS' | 'FAIL' | 'INCOMPLETE' =>
+  report.incomplete ? 'INCOMPLETE' : runFailed(report) ? 'FAIL' : 'PASS';
 
 /** Compact JSON for values in messages (`(absent)` for undefined). */
 export const show = (value: unknown): string => {

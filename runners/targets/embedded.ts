@@ -2,13 +2,22 @@
 import { Emulator } from '../../src/model/emulator.js';
 import { startServer } from '../../src/http/server.js';
 import { httpTarget } from './http-target.js';
+import type { Ledger } from './ledger.js';
 import type { Target } from './target.js';
 
 /**
  * Starts the emulator and returns a target reaching it over HTTP.
  * @example const target = await embeddedTarget({ region: 'us-east-1', runPrefix: 'eic-ab12' });
  */
-export async function embeddedTarget(options: { region: string; runPrefix: string; emulator?: Emulator }): Promise<Target> {
+export async function embeddedTarget(options: { region: string; runPrefix: string; emulator?: Emulator; ledger?: Ledger; requestTimeoutMs?: number }): Promise<Target> {
   const server = await startServer({ region: options.region, ...(options.emulator ? { emulator: options.emulator } : {}) });
-  return httpTarget({ label: 'embedded', endpoint: server.url, region: options.region, runPrefix: options.runPrefix, onDispose: () => server.close() });
+  return httpTarget({
+    label: 'embedded',
+    endpoint: server.url,
+    region: options.region,
+    runPrefix: options.runPrefix,
+    onDispose: () => server.close(),
+    ...(options.ledger ? { ledger: options.ledger } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
 }

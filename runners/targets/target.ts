@@ -14,8 +14,14 @@ export interface WireExchange {
 
 /** What one call produced, in one shape for every target. */
 export interface Observation {
+  /** Undefined when no answer came (refused, reset, timed out, aborted). */
   readonly status: number | undefined;
   readonly error?: { readonly code: string; readonly message: string };
+  /**
+   * The SDK could not parse the answer (an ISO date where a number belongs, HTML for JSON): its
+   * own error. `output.*` checks then read the raw body, so nothing is reported absent that was sent.
+   */
+  readonly sdkError?: { readonly name: string; readonly message: string };
   /** The answer as the SDK parsed it, without `$metadata`. */
   readonly output?: Readonly<Record<string, unknown>>;
   readonly wire?: WireExchange;
@@ -29,6 +35,11 @@ export interface Identity {
   readonly partition: string;
 }
 
+export interface SendOptions {
+  /** Ends the call at once (a stop: signal, run deadline); the observation then has no status. */
+  readonly signal?: AbortSignal;
+}
+
 export interface Target {
   /** Short name for reports (`embedded`, `endpoint http://127.0.0.1:5000`). */
   readonly label: string;
@@ -38,8 +49,10 @@ export interface Target {
   readonly observesWire: boolean;
   /** Reaches the target and learns account and region; throws `TargetUnreachable`. */
   connect(): Promise<Identity>;
-  send(request: SdkRequest): Promise<Observation>;
-  sendRaw?(request: RawRequest): Promise<Observation>;
+  send(request: SdkRequest, options?: SendOptions): Promise<Observation>;
+  sendRaw?(request: RawRequest, options?: SendOptions): Promise<Observation>;
+  /** Whether the target still answers at all (one cheap read); asked after a call got no answer. */
+  alive?(): Promise<boolean>;
   /** The role ARN CreateFunction should use (created through IAM where the target demands one). */
   roleArn(): Promise<string>;
   /** The names of the destinations this target made for the run (`queue`, `topic`, ...), once connected. */
@@ -59,3 +72,6 @@ export const DEFAULT_RUNTIME = 'provided.al2023';
 
 /** The target cannot be reached or used at all: exit code 2 with this one-line reason. */
 export class TargetUnreachable extends Error {}
+
+/** The target stopped answering during the run: the run ends incomplete (exit 2). */
+export class TargetLost extends Error {}

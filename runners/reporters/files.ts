@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUITES } from '../../cases/scenario.js';
-import { runFailed, show, type RunReport } from '../engine/report.js';
+import { runFailed, show, skipReasonOf, skippedByReason, type RunReport } from '../engine/report.js';
 import { specText } from '../engine/provenance.js';
 import { describeResult } from './console.js';
 import { countBy } from './counts.js';
@@ -37,7 +37,7 @@ export function junitReport(report: RunReport): string {
       const detail = xml(describeResult(r).join('\n'));
       if (r.status === 'failed' || r.status === 'fixed') lines.push(`      <failure message="${xml(r.title)}">${detail}</failure>`);
       else if (r.status === 'known') lines.push(`      <skipped message="${xml(`known failure: ${r.knownReason ?? ''}`)}"/>`);
-      else if (r.status === 'skipped') lines.push(`      <skipped message="the transport does not show the raw answer"/>`);
+      else if (r.status === 'skipped') lines.push(`      <skipped message="${xml(skipReasonOf(r))}"/>`);
       else if (r.status === 'advisory') lines.push(`      <system-out>${detail}</system-out>`);
       lines.push('    </testcase>');
     }
@@ -76,6 +76,8 @@ export function markdownReport(report: RunReport): string {
       out.push('', '</details>');
     }
   }
+  for (const group of skippedByReason(report.results))
+    out.push('', `### Skipped (not failing): ${group.reason}`, '', ...group.ids.map((id) => `- <code>${esc(id)}</code>`));
   return `${out.join('\n')}\n`;
 }
 

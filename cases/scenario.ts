@@ -99,7 +99,7 @@ export type Requirement = 'iam';
 
 /** Why a scenario that needs a capability is skipped on a target without it. */
 export const REQUIREMENT_REASONS: Readonly<Record<Requirement, string>> = {
-  iam: 'needs a target that checks IAM permissions (--target aws with a role made for the run); this target has no IAM',
+  iam: 'needs IAM with a policy the run controls (--target aws, its own role); this target has no IAM or uses --role-arn',
 };
 
 export const isRaw = (request: Step['request']): request is { readonly raw: RawRequest } => 'raw' in request;

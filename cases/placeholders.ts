@@ -5,9 +5,10 @@ export type Vars = Readonly<Record<string, string>>;
 /**
  * The one placeholder syntax: `{fn}`, `{fn2}`, `{account}`, `{region}`, `{partition}`,
  * `{otherRegion}`, the destination names `{queue}`, `{queue2}`, `{topic}`, `{bucket}`, `{bus}`,
+ * `{deniedQueue}` and `{deniedTopic}` (destinations the run's role may NOT deliver to),
  * and `{@name}` for a value an earlier step saved. Group 1 is the name.
  */
-export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|queue2?|topic|bucket|bus|@[A-Za-z0-9]+)\}/g;
+export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|queue2?|topic|bucket|bus|deniedQueue|deniedTopic|@[A-Za-z0-9]+)\}/g;
 
 /**
  * The destinations' names where a target does not create them (an emulator checks no IAM, so
@@ -19,6 +20,8 @@ export const DESTINATION_NAMES = {
   topic: 'eic-topic',
   bucket: 'eic-bucket',
   bus: 'default',
+  deniedQueue: 'eic-destination-denied',
+  deniedTopic: 'eic-topic-denied',
 } as const satisfies Vars;
 
 export type DestinationRef = keyof typeof DESTINATION_NAMES;

@@ -9,7 +9,7 @@
 import type { Evidence } from './evidence.js';
 import type { Matcher } from './matchers.js';
 
-export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples'] as const;
+export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples', 'permissions'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** Settings of a config to arrange with Put before the steps run. */
@@ -87,6 +87,19 @@ export interface Scenario {
   readonly source: string;
   readonly given?: Given;
   readonly steps: readonly Step[];
+  /**
+   * What the target must do for the scenario to mean anything: `iam`, a target that checks the
+   * execution role's permissions (a real account, or its stand-in). Elsewhere the scenario is
+   * reported `skipped` with the reason, never run and never failed.
+   */
+  readonly requires?: Requirement;
 }
+
+export type Requirement = 'iam';
+
+/** Why a scenario that needs a capability is skipped on a target without it. */
+export const REQUIREMENT_REASONS: Readonly<Record<Requirement, string>> = {
+  iam: 'needs IAM with a policy the run controls (--target aws, its own role); this target has no IAM or uses --role-arn',
+};
 
 export const isRaw = (request: Step['request']): request is { readonly raw: RawRequest } => 'raw' in request;

@@ -27,7 +27,9 @@ Options:
   --realism aws behave like a real account around the model (a stand-in for --target aws tests):
                 SigV4 signatures checked, ${REALISM_DEFAULTS.rps} control-plane requests per second then the
                 recorded 429, a new role refused for a while, functions Pending and updates InProgress
-                with the recorded 409 meanwhile, a new role's delivery permissions not yet in effect
+                with the recorded 409 meanwhile, a new role's delivery permissions not yet in effect,
+                and the recorded permission error for any queue, topic, bucket or bus named *-denied
+                (the stand-in for a destination outside the role's policy)
   --realism-timings pending=MS,update=MS,role=MS,policy=MS
                 how long those states last (default pending=${REALISM_DEFAULTS.pendingMs},update=${REALISM_DEFAULTS.updateMs},role=${REALISM_DEFAULTS.roleDelayMs},policy=${REALISM_DEFAULTS.policyDelayMs})
   --realism-rps N

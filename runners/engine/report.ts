@@ -37,6 +37,19 @@ export function summarize(results: readonly ScenarioResult[]): RunReport['summar
   return { ...summary, total: results.length };
 }
 
+/** Why a scenario was skipped: its own reason, or the transport hiding every check it has. */
+export const skipReasonOf = (r: ScenarioResult): string => r.skipReason ?? 'every check needs the raw HTTP answer, which the transport does not show';
+
+/**
+ * The skipped scenarios grouped by reason, for the reporters' "Skipped" sections.
+ * @example skippedByReason(report.results) // [{ reason: 'needs a target that checks IAM ...', ids: ['permissions.sqs-not-allowed', ...] }]
+ */
+export function skippedByReason(results: readonly ScenarioResult[]): Array<{ reason: string; ids: string[] }> {
+  const groups = new Map<string, string[]>();
+  for (const r of results) if (r.status === 'skipped') groups.set(skipReasonOf(r), [...(groups.get(skipReasonOf(r)) ?? []), r.id]);
+  return [...groups].map(([reason, ids]) => ({ reason, ids }));
+}
+
 /**
  * Whether the run fails: a new failure, a known failure that now passes, or a stale baseline.
  * A scenario that could not be arranged never fails the run (it is reported with its reason).

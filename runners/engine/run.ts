@@ -4,7 +4,7 @@
  */
 import type { Evidence } from '../../src/spec/errors.js';
 import { route } from '../../src/http/router.js';
-import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
+import { REQUIREMENT_REASONS, isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Ledger } from '../targets/ledger.js';
 import { TargetLost, type Identity, type Observation, type SendOptions, type Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
@@ -47,6 +47,8 @@ export interface ScenarioResult {
   readonly failures: Failure[];
   /** Checks not run because the transport does not show them (wire checks on a mock). */
   readonly skippedChecks: number;
+  /** Why the whole scenario was not run (it needs what the target lacks, such as IAM). */
+  readonly skipReason?: string;
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
@@ -120,6 +122,10 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
   let notArranged: string | undefined;
   let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
+  if (scenario.requires === 'iam' && !target.checksIam) {
+    const checks = scenario.steps.reduce((n, s) => n + s.expect.length, 0);
+    return { ...base, status: 'skipped', failures, skippedChecks: checks, skipReason: REQUIREMENT_REASONS.iam };
+  }
   try {
     await arrange(target, scenario.given, vars, { ...send, ...(options.ledger ? { ledger: options.ledger } : {}) });
     for (const [index, step] of scenario.steps.entries()) {

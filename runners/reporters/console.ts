@@ -1,7 +1,7 @@
 /** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
 import { SUITES } from '../../cases/scenario.js';
 import type { RunReport } from '../engine/report.js';
-import { show, verdict } from '../engine/report.js';
+import { show, skippedByReason, verdict } from '../engine/report.js';
 import type { ScenarioResult } from '../engine/run.js';
 import { paint, type Paint } from './colour.js';
 
@@ -78,6 +78,7 @@ export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY:
   if (failing.length > 0) out.push('', colour.red('Failures'), ...failing.flatMap((r) => [...describeResult(r), '']));
   if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
   if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
+  for (const group of skippedByReason(report.results)) out.push('', `Skipped (not failing): ${group.ids.length} scenario${group.ids.length === 1 ? '' : 's'}: ${group.reason}`, ...group.ids.map((id) => `  s ${id}`));
   for (const id of report.staleBaselineIds) out.push(`  ! baseline names '${id}', which is no scenario: remove it`);
   const s = report.summary;
   if (report.incomplete) out.push('', `Incomplete (${report.incomplete.reason}): ${report.incomplete.detail}; ${s['not-run']} scenarios not run`);

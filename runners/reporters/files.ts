@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SUITES } from '../../cases/scenario.js';
-import { show, verdict, type RunReport } from '../engine/report.js';
+import { show, skipReasonOf, skippedByReason, verdict, type RunReport } from '../engine/report.js';
 import { specText } from '../engine/provenance.js';
 import { describeResult } from './console.js';
 import { countBy } from './counts.js';
@@ -39,7 +39,7 @@ export function junitReport(report: RunReport): string {
       if (r.status === 'failed' || r.status === 'fixed') lines.push(`      <failure message="${xml(r.title)}">${detail}</failure>`);
       else if (r.status === 'known') lines.push(`      <skipped message="${xml(`known failure: ${r.knownReason ?? ''}`)}"/>`);
       else if (r.status === 'not-arranged') lines.push(`      <skipped message="${xml(`not arranged: ${r.notArranged ?? ''}`)}"/>`);
-      else if (r.status === 'skipped') lines.push(`      <skipped message="the transport does not show the raw answer"/>`);
+      else if (r.status === 'skipped') lines.push(`      <skipped message="${xml(skipReasonOf(r))}"/>`);
       else if (r.status === 'not-run') lines.push(`      <skipped message="${xml(`not run: the run stopped (${report.incomplete?.reason ?? 'incomplete'})`)}"/>`);
       else if (r.status === 'advisory') lines.push(`      <system-out>${detail}</system-out>`);
       lines.push('    </testcase>');
@@ -86,6 +86,8 @@ export function markdownReport(report: RunReport): string {
     out.push('', '### Not arranged', '', 'The target could not build these scenarios\' given state; nothing was checked (not a failure).', '');
     for (const r of notArranged) out.push(`- \`${r.id}\`: ${r.notArranged}`);
   }
+  for (const group of skippedByReason(report.results))
+    out.push('', `### Skipped (not failing): ${group.reason}`, '', ...group.ids.map((id) => `- <code>${esc(id)}</code>`));
   return `${out.join('\n')}\n`;
 }
 

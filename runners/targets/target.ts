@@ -57,6 +57,11 @@ export interface Target {
   roleArn(): Promise<string>;
   /** The names of the destinations this target made for the run (`queue`, `topic`, ...), once connected. */
   readonly destinationNames?: Readonly<Record<string, string>>;
+  /**
+   * Whether the target checks the execution role's permission to deliver (IAM): scenarios that
+   * require it (`requires: 'iam'`) are skipped with a visible reason elsewhere.
+   */
+  readonly checksIam?: boolean;
   /** The runtime CreateFunction should use; default `DEFAULT_RUNTIME`. */
   readonly runtime?: string;
   /**

@@ -8,6 +8,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
   },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
+  fuzz: {
+    summary: 'stateful differential fuzzing: random call sequences against a target and the model, shrunk differences',
+    run: async (argv) => (await import('./commands/fuzz.js')).fuzzCommand(argv),
+  },
   'verify-pacts': { summary: 'verify Pact contracts (ours, yours, a broker) against a target', run: async (argv) => (await import('./commands/verify-pacts.js')).verifyPactsCommand(argv) },
 };
 

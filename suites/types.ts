@@ -4,7 +4,8 @@
  *
  * Strings may hold placeholders, filled per run so runs can share an endpoint:
  * `{fn}`, `{fn2}` (the run-unique names of the given functions), `{account}`, `{region}`,
- * `{partition}`, `{otherRegion}` (a region that is not the target's).
+ * `{partition}`, `{otherRegion}` (a region that is not the target's), `{role}` (the role ARN
+ * CreateFunction should use there); a string that is exactly `{zip:N}` is a deployment package.
  */
 import type { Evidence } from '../src/spec/errors.js';
 import type { OperationName } from '../src/spec/operations.js';

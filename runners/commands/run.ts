@@ -1,7 +1,6 @@
 /** `lambda-eic run`: replay the conformance suites against a target and report where it differs from AWS. */
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_REGION } from '../../src/model/context.js';
-import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
@@ -10,14 +9,11 @@ import { runFailed, summarize, type RunReport } from '../engine/report.js';
 import { runScenarios } from '../engine/run.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
-import { embeddedTarget } from '../targets/embedded.js';
-import { httpTarget } from '../targets/http-target.js';
-import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
-import { TargetUnreachable, type Target } from '../targets/target.js';
-import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
+import { openTarget } from '../targets/open.js';
+import { TargetUnreachable } from '../targets/target.js';
+import { UsageError, integerOption, listOption, parseOptions, quirksOption, targetOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
-const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 
 const HELP = `Usage: lambda-eic run [options]
 
@@ -71,12 +67,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     HELP,
   );
   if (!opts) return 0;
-  const targetKind = opts.target ?? 'embedded';
-  if (!TARGETS.includes(targetKind as never)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not '${targetKind}'`);
-  const endpoint = opts['endpoint-url'];
-  if (targetKind === 'endpoint' && !endpoint) throw new UsageError('--target endpoint needs --endpoint-url URL');
-  if (targetKind !== 'endpoint' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
-  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpoint}'`);
+  const { kind: targetKind, endpoint } = targetOption(opts);
   const reporters = opts.reporter === undefined ? ['console'] : listOption(opts.reporter);
   for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
   const quirks = quirksOption(opts.quirk);
@@ -99,14 +90,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
-  const target: Target =
-    targetKind === 'embedded'
-      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
-      : targetKind === 'client-mock'
-        ? await clientMockTarget({ region })
-        : targetKind === 'nock'
-          ? await nockTarget({ region })
-          : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
+  const target = await openTarget(targetKind, { region, runPrefix, quirks, ...(endpoint ? { endpoint } : {}) });
   try {
     const startedAt = new Date();
     const started = performance.now();

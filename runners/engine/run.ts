@@ -3,11 +3,15 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
+import { SUITES, isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
 import { fill, otherRegionThan, type Vars } from './placeholders.js';
+
+/** What results are grouped by in reports: the suites, and `fuzz` for `lambda-eic fuzz` findings. */
+export const RESULT_GROUPS = [...SUITES, 'fuzz'] as const;
+export type ResultGroup = SuiteName | 'fuzz';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
 
@@ -25,7 +29,7 @@ export interface Failure {
 
 export interface ScenarioResult {
   readonly id: string;
-  readonly suite: SuiteName;
+  readonly suite: ResultGroup;
   readonly title: string;
   readonly source: string;
   readonly evidence: Evidence[];
@@ -36,6 +40,9 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** fuzz findings: the shrunk sequence, one action a line, and the same as a ready-to-paste scenario. */
+  readonly sequence?: string;
+  readonly scenario?: string;
 }
 
 export interface RunOptions {
@@ -52,6 +59,8 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
+  // Functions the steps themselves create (a pasted fuzz scenario) are deleted afterwards too.
+  const created = new Set<string>();
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
   try {
     await arrange(target, fill(scenario.given, vars), vars);
@@ -65,7 +74,10 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
           continue;
         }
         observation = await target.sendRaw(request.raw);
-      } else observation = await target.send(request);
+      } else {
+        if (request.operation === 'CreateFunction') created.add(String(request.input.FunctionName));
+        observation = await target.send(request);
+      }
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -91,6 +103,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
     failures.push({ step: 0, path: 'arrange', expected: 'the given state', actual: error.message, evidence: 'model', advisory: false });
   } finally {
     await cleanup(target, scenario.given, vars).catch(() => undefined);
+    for (const FunctionName of created) await target.send({ operation: 'DeleteFunction', input: { FunctionName } }).catch(() => undefined);
   }
   const status: ScenarioStatus = failures.some((f) => !f.advisory)
     ? 'failed'
@@ -108,6 +121,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
  * @example const results = await runScenarios(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
  */
 export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
+  const role = await target.roleArn();
   const results: ScenarioResult[] = new Array(scenarios.length);
   let next = 0;
   let done = 0;
@@ -122,6 +136,7 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        role,
       };
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };

@@ -1,8 +1,10 @@
 /** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
-import { SUITES } from '../../suites/types.js';
 import type { RunReport } from '../engine/report.js';
 import { runFailed, show } from '../engine/report.js';
-import type { ScenarioResult } from '../engine/run.js';
+import { RESULT_GROUPS, type ScenarioResult } from '../engine/run.js';
+
+/** The groups a report shows: every suite, and fuzz when the report has fuzz results. */
+export const groupsOf = (report: RunReport) => RESULT_GROUPS.filter((g) => g !== 'fuzz' || report.results.some((r) => r.suite === 'fuzz'));
 
 const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!' };
 const WIDTH = 60;
@@ -25,7 +27,7 @@ export function consoleProgress(out: NodeJS.WritableStream) {
 
 function table(report: RunReport): string[] {
   const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped'] as const;
-  const rows = SUITES.map((suite) => {
+  const rows = groupsOf(report).map((suite) => {
     const of = report.results.filter((r) => r.suite === suite);
     return [suite, ...cols.map((c) => String(of.filter((r) => r.status === c).length))];
   });
@@ -55,6 +57,8 @@ export function describeResult(r: ScenarioResult): string[] {
     }
     lines.push(`    at ${f.path}  [${f.evidence}]${f.advisory ? ' (advisory)' : ''}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
   }
+  if (r.sequence) lines.push('  shrunk sequence:', ...r.sequence.split('\n').map((l) => `    ${l}`));
+  if (r.scenario) lines.push('  as a scenario (paste into a suite file; builders from suites/dsl.ts):', ...r.scenario.split('\n').map((l) => `  ${l}`));
   return lines;
 }
 

@@ -1,9 +1,8 @@
 /** File reporters: JSON (schema in report.schema.json), JUnit XML for CI systems, Markdown for a job page. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUITES } from '../../suites/types.js';
 import { runFailed, show, type RunReport } from '../engine/report.js';
-import { describeResult } from './console.js';
+import { describeResult, groupsOf } from './console.js';
 
 /**
  * The JSON report: `{target, startedAt, durationMs, summary, results: [{id, suite, title, evidence, status, failures}]}`.
@@ -21,7 +20,7 @@ const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&g
  */
 export function junitReport(report: RunReport): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known}" time="${(report.durationMs / 1000).toFixed(3)}">`];
-  for (const suite of SUITES) {
+  for (const suite of groupsOf(report)) {
     const results = report.results.filter((r) => r.suite === suite);
     if (results.length === 0) continue;
     const failures = results.filter((r) => r.status === 'failed' || r.status === 'fixed').length;
@@ -55,7 +54,7 @@ export function markdownReport(report: RunReport): string {
     '',
     '| suite | passed | failed | advisory | known | skipped |',
     '|---|---:|---:|---:|---:|---:|',
-    ...SUITES.map((suite) => {
+    ...groupsOf(report).map((suite) => {
       const of = report.results.filter((r) => r.suite === suite);
       const n = (st: string) => of.filter((r) => r.status === st).length;
       return `| ${suite} | ${n('passed')} | ${n('failed') + n('fixed')} | ${n('advisory')} | ${n('known')} | ${n('skipped')} |`;

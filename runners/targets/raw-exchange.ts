@@ -4,7 +4,7 @@
  */
 import type { RawRequest } from '../../suites/types.js';
 import { envCredentials, signRequest } from './sigv4.js';
-import type { Observation } from './target.js';
+import type { Observation, WireExchange } from './target.js';
 
 const parse = (text: string): Record<string, unknown> | undefined => {
   try {
@@ -36,10 +36,17 @@ export async function rawExchange(origin: string, region: string, raw: RawReques
   const bodyText = await response.text();
   const wireHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => (wireHeaders[key.toLowerCase()] = value));
-  const wire = { status: response.status, headers: wireHeaders, bodyText };
-  if (response.status < 400) return { status: response.status, output: parse(bodyText) ?? {}, wire };
-  const json = parse(bodyText);
-  const code = (wireHeaders['x-amzn-errortype'] ?? '').split(':')[0] || 'UnknownError';
-  const message = String(json?.message ?? json?.Message ?? bodyText);
-  return { status: response.status, error: { code, message }, wire };
+  return observeWire({ status: response.status, headers: wireHeaders, bodyText });
+}
+
+/**
+ * A raw answer as an Observation: the body as output, or the error its `x-amzn-ErrorType` names.
+ * @example observeWire({ status: 404, headers: { 'x-amzn-errortype': 'ResourceNotFoundException' }, bodyText: '{"Message":"m"}' }).error // { code: 'ResourceNotFoundException', message: 'm' }
+ */
+export function observeWire(wire: WireExchange): Observation {
+  if (wire.status < 400) return { status: wire.status, output: parse(wire.bodyText) ?? {}, wire };
+  const json = parse(wire.bodyText);
+  const code = (wire.headers['x-amzn-errortype'] ?? '').split(':')[0] || 'UnknownError';
+  const message = String(json?.message ?? json?.Message ?? wire.bodyText);
+  return { status: wire.status, error: { code, message }, wire };
 }

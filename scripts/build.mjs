@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'runners', 'suites', 'contracts', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const SOURCES = ['cases', 'src', 'runners', 'suites', 'contracts', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 const STAMP = join('dist', '.build-stamp');
 
 /** The newest modification time of a file, or of a folder and the .ts files and folders beneath it. */

@@ -3,11 +3,12 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { SUITES, isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
+import { SUITES, isRaw, type Scenario, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from './placeholders.js';
+import { ZIP_PLACEHOLDER, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { minimalZip } from '../targets/zip.js';
 
 /** What results are grouped by in reports: the suites, and `fuzz` for `lambda-eic fuzz` findings. */
 export const RESULT_GROUPS = [...SUITES, 'fuzz'] as const;
@@ -53,6 +54,18 @@ export interface RunOptions {
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
 
+/** `{zip:N}` strings as deployment packages (the bytes a CreateFunction or UpdateFunctionCode step sends). */
+function withZips<T>(value: T): T {
+  if (typeof value === 'string') {
+    const m = ZIP_PLACEHOLDER.exec(value);
+    return (m ? minimalZip(Number(m[1])) : value) as T;
+  }
+  if (Array.isArray(value)) return value.map(withZips) as T;
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withZips(v)])) as T;
+  return value;
+}
+
 async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promise<Omit<ScenarioResult, 'durationMs'>> {
   const failures: Failure[] = [];
   const vars: Record<string, string> = { ...runVars };
@@ -65,7 +78,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   try {
     await arrange(target, fill(scenario.given, vars), vars);
     for (const [index, step] of scenario.steps.entries()) {
-      const request = fill(step.request, vars);
+      const request = withZips(fill(step.request, vars));
       let observation: Observation;
       if (isRaw(request)) {
         if (!target.sendRaw) {

@@ -7,8 +7,8 @@
 import type { Evidence } from '../../src/spec/errors.js';
 import { ERROR_CODES } from '../../src/spec/errors.js';
 import { OPERATIONS, type OperationName } from '../../src/spec/operations.js';
-import type { SdkRequest } from '../../suites/types.js';
 import { deepEqual } from '../engine/expectations.js';
+import type { ModelCall } from './render.js';
 import type { Observation } from '../targets/target.js';
 
 export interface Difference {
@@ -108,7 +108,7 @@ function messageEvidence(reference: Observation, verdict: ReferenceVerdict): Evi
 }
 
 /** Evidence that a request of this shape is answered as the model answers it (refinements of section 4). */
-function answerEvidence(request: SdkRequest, reference: Observation, verdict: ReferenceVerdict): Evidence {
+function answerEvidence(request: ModelCall, reference: Observation, verdict: ReferenceVerdict): Evidence {
   if (!OPERATIONS[request.operation].eventInvokeConfig) return 'inferred';
   if (reference.error) return codeEvidence(reference, verdict);
   return 'recorded';
@@ -120,7 +120,7 @@ function codeEvidence(reference: Observation, verdict: ReferenceVerdict): Eviden
 }
 
 /** Update replaces DestinationConfig as a whole [inferred] when it carries one with a missing key. */
-function outputEvidence(request: SdkRequest, member: string): Evidence {
+function outputEvidence(request: ModelCall, member: string): Evidence {
   if (member === 'DestinationConfig' && request.operation === 'UpdateFunctionEventInvokeConfig') {
     const dc = request.input.DestinationConfig as Record<string, unknown> | undefined;
     if (dc && Object.keys(dc).length < 2) return 'inferred';
@@ -133,7 +133,7 @@ function outputEvidence(request: SdkRequest, member: string): Evidence {
  * The differences between a target's answer and the model's for one call.
  * @example compareAnswers(request, modelAnswer, { errorEvidence: 'recorded' }, targetAnswer) // [{ path: 'status', expected: 404, actual: 400, ... }]
  */
-export function compareAnswers(request: SdkRequest, reference: Observation, verdict: ReferenceVerdict, actual: Observation): Difference[] {
+export function compareAnswers(request: ModelCall, reference: Observation, verdict: ReferenceVerdict, actual: Observation): Difference[] {
   const diffs: Difference[] = [];
   const eic = OPERATIONS[request.operation].eventInvokeConfig;
   const add = (path: string, expected: unknown, got: unknown, evidence: Evidence, rule: string) => {

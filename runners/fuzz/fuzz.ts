@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { OperationName } from '../../src/spec/operations.js';
-import { otherRegionThan } from '../engine/placeholders.js';
+import { otherRegionThan } from '../../cases/placeholders.js';
 import type { Identity, Target } from '../targets/target.js';
 import { actionArbitrary, type Action } from './actions.js';
 import type { Difference } from './compare.js';

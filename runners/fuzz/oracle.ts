@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { systemContext, type Context } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { encodeOutcome } from '../../src/http/codec.js';
-import type { SdkRequest } from '../../suites/types.js';
+import type { ModelCall } from './render.js';
 import type { Identity, Observation } from '../targets/target.js';
 import type { ReferenceVerdict } from './compare.js';
 
@@ -37,7 +37,7 @@ export class ModelOracle {
     return [...(this.emulator.world.region(this.context.account, this.context.region).functions.get(name)?.configs.keys() ?? [])];
   }
 
-  send(request: SdkRequest): { observation: Observation; verdict: ReferenceVerdict } {
+  send(request: ModelCall): { observation: Observation; verdict: ReferenceVerdict } {
     // Members set to undefined are left out, as the SDK's serializer leaves them out.
     const input = Object.fromEntries(Object.entries(request.input).filter(([, v]) => v !== undefined));
     const outcome = this.emulator.invoke(request.operation, input, this.context);

@@ -2,9 +2,15 @@
  * Abstract fuzz actions as concrete Lambda calls, for a session's names and the target's identity.
  * With placeholder names (`{fn}`) and identity (`{account}`) the same calls print as scenario steps.
  */
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
+import type { OperationName } from '../../src/spec/operations.js';
 import { minimalZip } from '../targets/zip.js';
 import type { Action, Designator, DestinationKind, Settings } from './actions.js';
+
+/** A call the model knows: an SdkRequest whose operation is one of the model's. */
+export interface ModelCall extends SdkRequest {
+  readonly operation: OperationName;
+}
 
 export interface RenderContext {
   /** The three function names, each a prefix of the next. */
@@ -132,7 +138,7 @@ const targetInput = (c: RenderContext, d: Designator) => ({ FunctionName: functi
  * List gives its first page here, later pages follow the markers).
  * @example requestsFor(ctx, { kind: 'Get', target: { fn: 0, form: 'name' } }, 1) // [{ operation: 'GetFunctionEventInvokeConfig', input: { FunctionName: 'fz-ab-7' } }]
  */
-export function requestsFor(c: RenderContext, action: Action, serial: number): SdkRequest[] {
+export function requestsFor(c: RenderContext, action: Action, serial: number): ModelCall[] {
   switch (action.kind) {
     case 'CreateFunction':
       return [

@@ -3,15 +3,14 @@
  * calls go to both, every answer is compared, and the log keeps what each side said.
  */
 import type { OperationName } from '../../src/spec/operations.js';
-import type { SdkRequest } from '../../suites/types.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { FN_INDEXES, fnOf, withFn, type Action, type QualifierValue } from './actions.js';
 import { compareAnswers, type Difference, type ReferenceVerdict } from './compare.js';
 import { ModelOracle } from './oracle.js';
-import { requestsFor, type RenderContext } from './render.js';
+import { requestsFor, type ModelCall, type RenderContext } from './render.js';
 
 export interface Exchange {
-  readonly request: SdkRequest;
+  readonly request: ModelCall;
   readonly expected: Observation;
   readonly actual: Observation;
   readonly verdict: ReferenceVerdict;
@@ -59,7 +58,7 @@ export class FuzzSession {
     this.oracle = new ModelOracle(options.identity);
   }
 
-  private async both(request: SdkRequest): Promise<Exchange> {
+  private async both(request: ModelCall): Promise<Exchange> {
     const { observation: expected, verdict } = this.oracle.send(request);
     const actual = await this.options.target.send(request);
     this.calls += 1;
@@ -128,7 +127,7 @@ export class FuzzSession {
    * side the answers are compared whole (order ignored); with several, each page's size and
    * NextMarker, and the union of the pages.
    */
-  private async walkList(first: SdkRequest, logged: LoggedStep): Promise<void> {
+  private async walkList(first: ModelCall, logged: LoggedStep): Promise<void> {
     const pages: Exchange[] = [];
     let expectedMarker: unknown;
     let actualMarker: unknown;

@@ -4,7 +4,7 @@
  */
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
 import { rawExchange } from './raw-exchange.js';
 import { envCredentials } from './sigv4.js';
 import { minimalZip } from './zip.js';

@@ -9,7 +9,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { DEFAULT_ACCOUNT, systemContext } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { handleHttp } from '../../src/http/handler.js';
-import type { RawRequest, SdkRequest } from '../../suites/types.js';
+import type { RawRequest, SdkRequest } from '../../cases/scenario.js';
 import { observeWire } from './raw-exchange.js';
 import { observeCall } from './sdk-calls.js';
 import type { Target, WireExchange } from './target.js';

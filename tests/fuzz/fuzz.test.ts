@@ -9,7 +9,7 @@ import { runScenarios } from '../../runners/engine/run.js';
 import { fuzzReport } from '../../runners/fuzz/report.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
 import { absent, call, field, matches, status, step } from '../../suites/dsl.js';
-import type { Scenario } from '../../suites/types.js';
+import type { Scenario } from '../../cases/scenario.js';
 import { fuzzInProcess } from './support.js';
 
 /** Evaluates a printed scenario with the suite builders, as pasting it into a suite file would. */

@@ -1,21 +1,25 @@
 /**
- * Fills `{fn}`, `{account}`, `{role}`, ... in a scenario's strings with this run's values; a string
- * that is exactly `{zip:N}` becomes a deployment package (revision N), for CreateFunction and
- * UpdateFunctionCode steps.
+ * Fills `{fn}`, `{account}`, `{role}`, ... in a scenario's strings with this run's values. A string
+ * that is exactly `{zip:N}` stands for a deployment package (revision N), for CreateFunction and
+ * UpdateFunctionCode steps; the runner makes the bytes (`ZIP_PLACEHOLDER`).
  */
-import { minimalZip } from '../targets/zip.js';
 
 export type Vars = Readonly<Record<string, string>>;
 
-const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|role|@[A-Za-z0-9]+)\}/g;
-const ZIP = /^\{zip:(\d+)\}$/;
+/**
+ * The one placeholder syntax: `{fn}`, `{fn2}`, `{account}`, `{region}`, `{partition}`,
+ * `{otherRegion}`, `{role}`, and `{@name}` for a value an earlier step saved. Group 1 is the name.
+ */
+export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|role|@[A-Za-z0-9]+)\}/g;
+
+/** A whole string standing for a deployment package of revision N (group 1). */
+export const ZIP_PLACEHOLDER = /^\{zip:(\d+)\}$/;
 
 /**
  * Deep-copies a value with every placeholder in its strings replaced.
  * @example fill({ FunctionName: '{fn}:live' }, { fn: 'eic-ab-1' }) // { FunctionName: 'eic-ab-1:live' }
  */
 export function fill<T>(value: T, vars: Vars): T {
-  if (typeof value === 'string' && ZIP.test(value)) return minimalZip(Number(ZIP.exec(value)![1])) as T;
   if (typeof value === 'string') return value.replace(PLACEHOLDER, (whole, name: string) => vars[name] ?? whole) as T;
   if (Array.isArray(value)) return value.map((v) => fill(v, vars)) as T;
   if (value instanceof Uint8Array || value instanceof Date) return value;

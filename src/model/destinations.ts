@@ -57,16 +57,18 @@ export function checkDestinations(state: RegionState, functionName: string, conf
   }
   for (const outcome of OUTCOMES) {
     const arn = destinationOf(config, outcome);
-    if (arn !== undefined && ARN.exec(arn)?.[2] === 'lambda') checkLambdaDestination(state, functionName, arn, ctx);
+    if (arn !== undefined && ARN.exec(arn)?.[2] === 'lambda') checkLambdaDestination(state, functionName, arn, config, ctx);
   }
 }
 
 const LAMBDA_RESOURCE = /^function:([a-zA-Z0-9-_]+)(?::([a-zA-Z0-9-_$]+))?$/;
 
-function checkLambdaDestination(state: RegionState, functionName: string, arn: string, ctx: Context): void {
+function checkLambdaDestination(state: RegionState, functionName: string, arn: string, config: DestinationInput, ctx: Context): void {
   const [, , , region, account, resource] = ARN.exec(arn)!;
   const m = LAMBDA_RESOURCE.exec(resource ?? '');
   const sameAccountAndRegion = region === ctx.region && account === ctx.account;
+  // A function of another region or account: the "provided destination config" form [recorded 2022-09].
+  if (!sameAccountAndRegion) throw fail('destinationConfigInvalid', renderDestinationConfig(config));
   if (m && sameAccountAndRegion && m[1] === functionName) throw fail('destinationIsSelf');
   const fn = m && sameAccountAndRegion ? state.functions.get(m[1]!) : undefined;
   if (!fn || (m?.[2] !== undefined && !qualifierExists(fn, m[2]))) throw fail('destinationArnInvalid', arn);

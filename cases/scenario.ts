@@ -84,6 +84,20 @@ export interface Step {
   readonly save?: Readonly<Record<string, string>>;
   /** Appends values of this answer to a list (`output.Items.*.Arn`), checked as `collected.<into>`. */
   readonly collect?: { readonly into: string; readonly from: string };
+  /**
+   * A fault armed for this step's call only (the answers only a fault produces): a 429 throttle,
+   * a 500 service error or a 409 conflict. Targets that cannot inject faults (a third-party
+   * endpoint) skip the step's checks; scenarios with faults run one at a time.
+   */
+  readonly fault?: StepFault;
+}
+
+export interface StepFault {
+  readonly kind: 'throttle' | 'service' | 'conflict';
+  /** 429 only: the Retry-After header, in seconds. */
+  readonly retryAfterSeconds?: number;
+  /** 429 only: the Reason member. */
+  readonly reason?: string;
 }
 
 export interface Scenario {

@@ -7,6 +7,7 @@ import { SUITES, isRaw, type Scenario, type SuiteName } from '../../cases/scenar
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
+import { requiredHeaderChecks } from './required-headers.js';
 import { ZIP_PLACEHOLDER, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 import { minimalZip } from '../targets/zip.js';
 
@@ -88,12 +89,21 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
         }
         observation = await target.sendRaw(request.raw);
       } else {
+        if (step.fault && !target.armFault) {
+          skippedChecks += step.expect.length;
+          checks += step.expect.length;
+          continue;
+        }
+        if (step.fault) await target.armFault!(request.operation, step.fault);
         if (request.operation === 'CreateFunction') created.add(String(request.input.FunctionName));
         observation = await target.send(request);
       }
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
-      for (const expectation of step.expect) {
+      // The step's own expectations, then the headers every answer must carry (unless the step checks them itself).
+      const own = new Set(step.expect.map((e) => e.at));
+      const implicit = requiredHeaderChecks(observation).filter((e) => !own.has(e.at));
+      for (const expectation of [...step.expect, ...implicit]) {
         const filled = fill(expectation, vars);
         const result = evaluate(observation, filled, collected);
         checks += 1;
@@ -136,11 +146,11 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
 export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
   const role = await target.roleArn();
   const results: ScenarioResult[] = new Array(scenarios.length);
-  let next = 0;
+  let queue: number[] = [];
   let done = 0;
   const worker = async () => {
-    while (next < scenarios.length) {
-      const index = next++;
+    while (queue.length > 0) {
+      const index = queue.shift()!;
       const scenario = scenarios[index]!;
       const vars: Vars = {
         fn: `${options.runPrefix}-${index + 1}`,
@@ -157,6 +167,12 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
       options.onResult?.(result, ++done, scenarios.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, scenarios.length)) }, worker));
+  // A fault is armed for an operation, not a function: scenarios with faults run alone, after the others.
+  const exclusive = scenarios.map((s, i) => (s.steps.some((step) => step.fault) ? i : -1)).filter((i) => i >= 0);
+  const shared = scenarios.map((_s, i) => i).filter((i) => !exclusive.includes(i));
+  queue = shared;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, shared.length)) }, worker));
+  queue = exclusive;
+  await worker();
   return results;
 }

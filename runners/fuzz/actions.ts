@@ -70,6 +70,8 @@ export type Action = (
   | { readonly kind: 'Get' | 'Delete'; readonly target: Designator }
   /** Walks every page (MaxItems as given) and compares the union. */
   | { readonly kind: 'List'; readonly target: Designator; readonly maxItems?: number }
+  /** Arms a fault for the next call on both sides (targets that can inject faults only). */
+  | { readonly kind: 'Fault'; readonly fn: FnIndex; readonly fault: 'throttle' | 'service' | 'conflict' }
 ) & { readonly force?: true };
 
 /** Boundary values: each constraint's ends, one past them, and an everyday value (section 1). */
@@ -100,13 +102,13 @@ const designator = (qualifiers: boolean): fc.Arbitrary<Designator> =>
     .map((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as unknown as Designator);
 
 const GENERATED_DESTINATIONS = DESTINATION_KINDS.filter((k) => k !== 'kafka' && k !== 'empty-string');
-const destination = mostly<DestinationKind>(['sqs', 'sqs2', 'sns', 'events', 'lambda-1'], GENERATED_DESTINATIONS, 3);
+const destination = mostly<DestinationKind>(['sqs', 'sqs2', 'sns', 'events', 'lambda-1'], GENERATED_DESTINATIONS, 1);
 
 const settings: fc.Arbitrary<Settings> = fc
   .record({
     retries: maybe(mostly([0, 1, 2], RETRIES), 1, 2),
     age: maybe(mostly([60, 3600, 21600], AGES), 1, 2),
-    destinations: maybe(fc.record({ OnSuccess: maybe(destination, 1, 1), OnFailure: maybe(destination, 1, 1) }), 2, 1),
+    destinations: maybe(fc.record({ OnSuccess: maybe(destination, 1, 1), OnFailure: maybe(destination, 1, 1) }), 1, 1),
   })
   .map((s) => {
     const d = s.destinations && Object.fromEntries(Object.entries(s.destinations).filter(([, v]) => v !== undefined));
@@ -137,11 +139,12 @@ function anyAction(): fc.Arbitrary<Action> {
   { arbitrary: designator(true).map((target): Action => ({ kind: 'Get', target })), weight: 5 },
   { arbitrary: designator(true).map((target): Action => ({ kind: 'Delete', target })), weight: 3 },
   {
-    arbitrary: fc.record({ target: designator(false), maxItems: maybe(mostly([1, 2, 3, 50], MAX_ITEMS), 1, 1) }).map(
+    arbitrary: fc.record({ target: designator(false), maxItems: maybe(mostly([1, 2], MAX_ITEMS, 2), 1, 2) }).map(
       (a): Action => ({ kind: 'List', target: a.target, ...(a.maxItems === undefined ? {} : { maxItems: a.maxItems }) }),
     ),
     weight: 4,
   },
+  { arbitrary: fc.record({ fn: fnIndex, fault: fc.constantFrom('throttle' as const, 'service' as const, 'conflict' as const) }).map((a): Action => ({ kind: 'Fault', ...a })), weight: 1 },
   );
 }
 

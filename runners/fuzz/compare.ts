@@ -8,6 +8,7 @@ import type { Evidence } from '../../src/spec/errors.js';
 import { ERROR_CODES } from '../../src/spec/errors.js';
 import { OPERATIONS, type OperationName } from '../../src/spec/operations.js';
 import { deepEqual } from '../engine/expectations.js';
+import { REQUIRED_HEADERS } from '../engine/required-headers.js';
 import type { ModelCall } from './render.js';
 import type { Observation } from '../targets/target.js';
 
@@ -54,11 +55,12 @@ const parseJson = (text: string): unknown => {
   }
 };
 
-/** A raw body with epoch numbers, markers and list order reduced to their kind. */
+/** A raw body with epoch numbers, markers and list order reduced to their kind (LastModified: seconds, with a fraction as sent). */
 function normaliseBody(text: string): unknown {
   const body = parseJson(text);
+  const fraction = /"LastModified"\s*:\s*\d+\.\d+/.test(text);
   const walk = (value: unknown, key?: string): unknown => {
-    if (key === 'LastModified') return typeof value === 'number' && value > 1e9 && value < 1e10 ? '<epoch-seconds>' : value;
+    if (key === 'LastModified') return typeof value === 'number' && value > 1e9 && value < 1e10 ? (fraction ? '<epoch-seconds.fraction>' : '<epoch-seconds>') : value;
     if (key === 'NextMarker') return typeof value === 'string' && value !== '' ? '<marker>' : value;
     if (Array.isArray(value)) return value.map((v) => walk(v)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
@@ -67,16 +69,11 @@ function normaliseBody(text: string): unknown {
   return walk(body);
 }
 
-/** The headers every answer must carry, as data (section 2): name, when, and what it must hold. */
-export const REQUIRED_HEADERS = [
-  { header: 'x-amzn-requestid', when: 'always', evidence: 'model' },
-  { header: 'x-amzn-errortype', when: 'error', evidence: 'model' },
-  { header: 'content-type', when: 'json-body', evidence: 'model' },
-] as const;
-
 function headerView(observation: Observation): Record<string, unknown> {
   const wire = observation.wire!;
   const view: Record<string, unknown> = {};
+  // A throttle tells the caller when to retry [model].
+  if (wire.status === 429) view['retry-after'] = wire.headers['retry-after'] !== undefined ? '<present>' : undefined;
   for (const rule of REQUIRED_HEADERS) {
     const value = wire.headers[rule.header];
     if (rule.when === 'error' && wire.status < 400) continue;
@@ -114,9 +111,13 @@ function answerEvidence(request: ModelCall, reference: Observation, verdict: Ref
   return 'recorded';
 }
 
+/** The answers only a fault produces: their status and code are [model] (§7), whatever their message's evidence. */
+const FAULT_CODES = ['TooManyRequestsException', 'ServiceException', 'ResourceConflictException'];
+
 function codeEvidence(reference: Observation, verdict: ReferenceVerdict): Evidence {
-  const spec = ERROR_CODES[reference.error!.code as keyof typeof ERROR_CODES];
-  return verdict.errorEvidence ?? spec?.evidence ?? 'inferred';
+  const code = reference.error!.code;
+  if (FAULT_CODES.includes(code)) return 'model';
+  return verdict.errorEvidence ?? ERROR_CODES[code as keyof typeof ERROR_CODES]?.evidence ?? 'inferred';
 }
 
 /** Update replaces DestinationConfig as a whole [inferred] when it carries one with a missing key. */
@@ -145,6 +146,10 @@ export function compareAnswers(request: ModelCall, reference: Observation, verdi
   if (diffs.length > 0) return diffs;
   if (!eic) return diffs;
   if (reference.error) {
+    const count = (m: string | undefined) => /^(\d+) validation errors? detected: /.exec(m ?? '')?.[1];
+    // How many violations a ValidationException counts is recorded; the wording of each part mostly is not.
+    if (reference.error.code === 'ValidationException' && actual.error?.code === 'ValidationException')
+      add('error.message.count', count(reference.error.message), count(actual.error.message), 'recorded', 'ValidationException counts its violations');
     add('error.message', reference.error.message, actual.error?.message, messageEvidence(reference, verdict), `${reference.error.code} message`);
   } else {
     const expected = normaliseOutput(request.operation, reference.output);

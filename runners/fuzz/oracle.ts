@@ -32,6 +32,17 @@ export class ModelOracle {
     return this.emulator.world.region(this.context.account, this.context.region).functions.has(name);
   }
 
+  /** Arms a fault for the model's next call, whatever the operation. */
+  armFault(kind: 'throttle' | 'service' | 'conflict'): void {
+    this.emulator.faults.add({ operation: '*', kind, times: 1, retryAfterSeconds: 0 });
+  }
+
+  /** `$LATEST`, the published versions and the aliases of a function, in the model. */
+  qualifiers(name: string): string[] {
+    const fn = this.emulator.world.region(this.context.account, this.context.region).functions.get(name);
+    return fn ? ['$LATEST', ...fn.versions.keys(), ...fn.aliases.keys()] : [];
+  }
+
   /** The qualifiers holding a config on this function, in the model. */
   configQualifiers(name: string): string[] {
     return [...(this.emulator.world.region(this.context.account, this.context.region).functions.get(name)?.configs.keys() ?? [])];

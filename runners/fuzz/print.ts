@@ -86,7 +86,8 @@ export function printScenario(log: readonly LoggedStep[], options: PrintOptions)
         return;
       }
       const input = js(request.input).replace(/"\{zip:(\d+)\}"/g, "'{zip:$1}'");
-      lines.push(`      step(call('${request.operation}', ${input}), ${expectations.join(', ')}),`);
+      const fault = logged.action.kind === 'Fault' ? `, fault: { kind: '${logged.action.fault}', retryAfterSeconds: 0 }` : '';
+      lines.push(fault ? `      { ...step(call('${request.operation}', ${input}), ${expectations.join(', ')})${fault} },` : `      step(call('${request.operation}', ${input}), ${expectations.join(', ')}),`);
     });
   });
   return [

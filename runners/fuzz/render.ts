@@ -166,6 +166,9 @@ export function requestsFor(c: RenderContext, action: Action, serial: number): M
       return [{ operation: 'GetFunctionEventInvokeConfig', input: targetInput(c, action.target) }];
     case 'Delete':
       return [{ operation: 'DeleteFunctionEventInvokeConfig', input: targetInput(c, action.target) }];
+    case 'Fault':
+      // The call that takes the fault: a Put that would otherwise store a config.
+      return [{ operation: 'PutFunctionEventInvokeConfig', input: { FunctionName: c.names[action.fn], MaximumRetryAttempts: 1 } }];
     case 'List':
       return [
         {
@@ -195,6 +198,8 @@ export function describeAction(action: Action): string {
       return `CreateAlias(fn${action.fn} ${action.alias}->${action.version})`;
     case 'DeleteAlias':
       return `DeleteAlias(fn${action.fn} ${action.alias})`;
+    case 'Fault':
+      return `Fault(${action.fault} on a Put of fn${action.fn})`;
     default:
       return `${action.kind}(fn${action.fn})`;
   }

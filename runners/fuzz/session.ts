@@ -76,6 +76,7 @@ export class FuzzSession {
    * name; a `force`d action runs as generated, to probe the error paths.
    */
   effective(action: Action): Action | undefined {
+    if (action.kind === 'Fault') return this.options.target.armFault ? action : undefined;
     if (action.force) return action;
     const existing = FN_INDEXES.filter((i) => this.oracle.hasFunction(this.options.live.names[i]));
     const missing = FN_INDEXES.filter((i) => !existing.includes(i));
@@ -83,7 +84,18 @@ export class FuzzSession {
     if (action.kind === 'CreateFunction') return missing.includes(fn) ? action : missing.length > 0 ? { ...action, fn: missing[fn % missing.length]! } : undefined;
     if (existing.length === 0) return { kind: 'CreateFunction', fn };
     const moved = existing.includes(fn) ? action : withFn(action, existing[fn % existing.length]!);
+    if (moved.kind === 'Put') return this.toExistingQualifier(moved);
     return moved.kind === 'Update' || moved.kind === 'Get' || moved.kind === 'Delete' ? this.toStoredConfig(moved) : moved;
+  }
+
+  /** Put aimed at a version or alias that does not exist is turned to one that does, so configs spread over qualifiers. */
+  private toExistingQualifier<A extends Extract<Action, { target: unknown }>>(action: A): A {
+    const d = action.target;
+    const known = this.oracle.qualifiers(this.options.live.names[d.fn]);
+    const wanted = d.param ?? d.inName ?? '$LATEST';
+    if (known.includes(wanted) || (d.param !== undefined && d.inName !== undefined && d.param !== d.inName)) return action;
+    const q = known[(wanted.length + this.log.length) % known.length]! as QualifierValue;
+    return { ...action, target: { ...d, ...(d.param !== undefined ? { param: q } : {}), ...(d.inName !== undefined ? { inName: q } : {}), ...(d.param === undefined && d.inName === undefined && q !== '$LATEST' ? { param: q } : {}) } };
   }
 
   /** Update, Get and Delete aimed at a qualifier without a config are turned to one that has one, if any. */
@@ -101,6 +113,10 @@ export class FuzzSession {
   async step(generated: Action): Promise<void> {
     const action = this.effective(generated);
     if (!action) return;
+    if (action.kind === 'Fault') {
+      this.oracle.armFault(action.fault);
+      await this.options.target.armFault!('*', { kind: action.fault, retryAfterSeconds: 0 });
+    }
     const requests = requestsFor(this.options.live, action, ++this.serial);
     const logged: LoggedStep = { action, exchanges: [], differences: [] };
     this.log.push(logged);

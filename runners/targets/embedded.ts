@@ -10,5 +10,13 @@ import type { Target } from './target.js';
  */
 export async function embeddedTarget(options: { region: string; runPrefix: string; emulator?: Emulator }): Promise<Target> {
   const server = await startServer({ region: options.region, ...(options.emulator ? { emulator: options.emulator } : {}) });
-  return httpTarget({ label: 'embedded', endpoint: server.url, region: options.region, runPrefix: options.runPrefix, onDispose: () => server.close() });
+  const target = httpTarget({ label: 'embedded', endpoint: server.url, region: options.region, runPrefix: options.runPrefix, onDispose: () => server.close() });
+  return {
+    ...target,
+    // Faults go through the emulator's control API, as a user of `lambda-eic serve` would arm them.
+    async armFault(operation, fault) {
+      const response = await fetch(`${server.url}/_lambda-eic/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation, times: 1, ...fault }) });
+      if (!response.ok) throw new Error(`arming a ${fault.kind} fault failed: ${response.status} ${await response.text()}`);
+    },
+  };
 }

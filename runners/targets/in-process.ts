@@ -103,6 +103,7 @@ export function inProcessTarget(options: { region: string; emulator?: Emulator; 
     connect: async () => ({ account, region: options.region, partition: 'aws' }),
     send: (request: SdkRequest) => handler.observe((take) => observeCall(client, request, take)),
     sendRaw: async (request: RawRequest) => observeWire(handler.raw(request)),
+    armFault: async (operation, fault) => void emulator.faults.add({ operation, times: 1, ...fault }),
     roleArn: async () => `arn:aws:iam::${account}:role/lambda-eic-conformance`,
     async dispose() {
       client.destroy();

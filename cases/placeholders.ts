@@ -8,11 +8,26 @@ export type Vars = Readonly<Record<string, string>>;
 
 /**
  * The one placeholder syntax: `{fn}`, `{fn2}`, `{account}`, `{region}`, `{partition}`,
- * `{otherRegion}`, `{role}`, and `{@name}` for a value an earlier step saved. Group 1 is the name.
+ * `{otherRegion}`, the destination names `{queue}`, `{queue2}`, `{topic}`, `{bucket}`, `{bus}`,
+ * `{role}` (the role CreateFunction uses), and `{@name}` for a value an earlier step saved. Group 1 is the name.
  */
-export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|role|@[A-Za-z0-9]+)\}/g;
+export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|queue2?|topic|bucket|bus|role|@[A-Za-z0-9]+)\}/g;
 
-/** A whole string standing for a deployment package of revision N (group 1). */
+/**
+ * The destinations' names where a target does not create them (an emulator checks no IAM, so
+ * they need not exist); a real-account run creates its own per run and fills these with theirs.
+ */
+export const DESTINATION_NAMES = {
+  queue: 'eic-destination',
+  queue2: 'eic-destination-2',
+  topic: 'eic-topic',
+  bucket: 'eic-bucket',
+  bus: 'default',
+} as const satisfies Vars;
+
+export type DestinationRef = keyof typeof DESTINATION_NAMES;
+
+/** A whole string standing for a deployment package of revision N (group 1); the runner makes the bytes. */
 export const ZIP_PLACEHOLDER = /^\{zip:(\d+)\}$/;
 
 /**

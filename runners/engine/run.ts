@@ -3,12 +3,13 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { SUITES, isRaw, type Scenario, type SuiteName } from '../../cases/scenario.js';
+import { route } from '../../src/http/router.js';
+import { SUITES, isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
 import { requiredHeaderChecks } from './required-headers.js';
-import { ZIP_PLACEHOLDER, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, ZIP_PLACEHOLDER, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 import { minimalZip } from '../targets/zip.js';
 
 /** What results are grouped by in reports: the suites, and `fuzz` for `lambda-eic fuzz` findings. */
@@ -45,6 +46,10 @@ export interface ScenarioResult {
   /** fuzz findings: the shrunk sequence, one action a line, and the same as a ready-to-paste scenario. */
   readonly sequence?: string;
   readonly scenario?: string;
+  /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
+  readonly retries?: number;
+  /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
+  readonly operations?: readonly string[];
 }
 
 export interface RunOptions {
@@ -67,17 +72,32 @@ function withZips<T>(value: T): T {
   return value;
 }
 
+
+function operationOf(request: Step['request']): string {
+  if (!isRaw(request)) return request.operation;
+  const url = new URL(request.raw.path, 'http://x');
+  const match = route(request.raw.method, url.pathname, url.searchParams);
+  return match.kind === 'unknown' ? 'unknown route' : match.operation;
+}
+
+/**
+ * The operations a scenario's steps call, each once, in first-call order.
+ * @example operationsOf(scenario) // ['PutFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig']
+ */
+export const operationsOf = (scenario: Scenario): string[] => [...new Set(scenario.steps.map((s) => operationOf(s.request)))];
+
 async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promise<Omit<ScenarioResult, 'durationMs'>> {
   const failures: Failure[] = [];
   const vars: Record<string, string> = { ...runVars };
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
+  let retries = 0;
   // Functions the steps themselves create (a pasted fuzz scenario) are deleted afterwards too.
   const created = new Set<string>();
-  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
+  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
-    await arrange(target, fill(scenario.given, vars), vars);
+    await arrange(target, scenario.given, vars);
     for (const [index, step] of scenario.steps.entries()) {
       const request = withZips(fill(step.request, vars));
       let observation: Observation;
@@ -98,6 +118,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
         if (request.operation === 'CreateFunction') created.add(String(request.input.FunctionName));
         observation = await target.send(request);
       }
+      retries += observation.retries ?? 0;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       // The step's own expectations, then the headers every answer must carry (unless the step checks them itself).
@@ -135,7 +156,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks };
+  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
 }
 
 /**
@@ -160,6 +181,8 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
         role,
+        ...DESTINATION_NAMES,
+        ...target.destinationNames,
       };
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };

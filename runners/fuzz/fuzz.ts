@@ -58,6 +58,9 @@ export interface FuzzResult {
   readonly knownSeen: Record<string, number>;
 }
 
+/** Sequences per round (one fast-check run, one seed). */
+const ROUND_SIZE = 25;
+
 class ActionCommand implements fc.AsyncCommand<FuzzSession, FuzzSession> {
   constructor(readonly action: Action) {}
   check(session: Readonly<FuzzSession>): boolean {
@@ -118,7 +121,9 @@ export async function fuzz(target: Target, identity: Identity, options: FuzzOpti
   const searchOver = () => elapsed() > options.timeBudgetMs || sequences >= options.runs || findings.length >= (options.maxFindings ?? 10);
   const baselineEntry = (signature: Signature) => options.known?.find((k) => matchesEntry(signature, k.match));
 
-  for (let round = 0; !searchOver() && round < 1000; round++) {
+  // Rounds of a few sequences each, seed after seed: the budget is checked between them, and each
+  // finding's seed replays it first (`--seed <seed>`).
+  for (let round = 0; !searchOver(); round++) {
     const seed = options.seed + round;
     let failing: { session: FuzzSession; length: number } | undefined;
     let firstLength = 0;
@@ -163,7 +168,7 @@ export async function fuzz(target: Target, identity: Identity, options: FuzzOpti
         if (failing === undefined) options.onSequence?.(sequences, findings.length);
       }
     });
-    const remaining = Math.max(1, options.runs - sequences);
+    const remaining = Math.min(ROUND_SIZE, Math.max(1, options.runs - sequences));
     await fc.check(property, { seed, numRuns: remaining, endOnFailure: false });
     if (!failing) continue;
     const steps = failing.session.log;

@@ -10,7 +10,9 @@ import { fuzzReport } from '../../runners/fuzz/report.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
 import { absent, call, field, matches, status, step } from '../../suites/dsl.js';
 import type { Scenario } from '../../cases/scenario.js';
-import { fuzzInProcess } from './support.js';
+import { embeddedTarget } from '../../runners/targets/embedded.js';
+import { clientMockTarget, nockTarget } from '../../runners/targets/mock-targets.js';
+import { fuzzInProcess, fuzzTarget } from './support.js';
 
 /** Evaluates a printed scenario with the suite builders, as pasting it into a suite file would. */
 function loadScenario(text: string): Scenario {
@@ -33,6 +35,17 @@ describe('lambda-eic fuzz', () => {
     expect(result.findings).toEqual([]);
     expect(result.advisories).toEqual([]);
   });
+
+  it.each([
+    ['embedded HTTP', () => embeddedTarget({ region: 'us-east-1', runPrefix: 'tfe' }), 25],
+    ['client mock', () => clientMockTarget({ region: 'us-east-1' }), 25],
+    ['nock', () => nockTarget({ region: 'us-east-1' }), 6],
+  ] as const)('finds no difference between the model and itself through %s', async (_name, open, runs) => {
+    const result = await fuzzTarget(await open(), { runs });
+    expect(result.sequences).toBe(runs);
+    expect(result.findings).toEqual([]);
+    expect(result.advisories).toEqual([]);
+  }, 60_000);
 
   it.each<QuirkName>(['update-creates', 'put-merges', 'qualifier-ignored'])('finds quirk %s and shrinks it to a few steps that replay as a scenario', async (quirk) => {
     const result = await fuzzInProcess([quirk], { runs: 100 });

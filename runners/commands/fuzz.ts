@@ -32,7 +32,8 @@ Options:
   --time-budget S     stop searching after S seconds (default 60); shrinking a finding may add
                       up to a quarter of the budget
   --max-findings N    stop after N distinct findings (default 10)
-  --target T          embedded (default), endpoint, client-mock or nock, as for run
+  --target T          embedded (default), endpoint, client-mock or nock, as for run (not aws:
+                      fuzzing creates and deletes functions at a rate meant for emulators)
   --endpoint-url URL  the endpoint for --target endpoint
   --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
   --baseline FILE     known differences: {"known": [{"match": "<text or /regex/ of a signature>", "reason": "..."}]}

@@ -56,6 +56,8 @@ export interface RunOptions {
   readonly runPrefix: string;
   readonly concurrency: number;
   readonly onResult?: (result: ScenarioResult, done: number, total: number) => void;
+  /** Start no new scenario once one has failed (those already running finish); the results then hold only the scenarios run. */
+  readonly bail?: boolean;
 }
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
@@ -161,7 +163,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
 
 /**
  * Runs scenarios with up to `concurrency` at once (names are unique per scenario, so they do not
- * collide), in the order given.
+ * collide), in the order given; with `bail`, stops starting new ones after the first failure.
  * @example const results = await runScenarios(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
  */
 export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
@@ -169,8 +171,9 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
   const results: ScenarioResult[] = new Array(scenarios.length);
   let queue: number[] = [];
   let done = 0;
+  let failed = false;
   const worker = async () => {
-    while (queue.length > 0) {
+    while (queue.length > 0 && !(options.bail && failed)) {
       const index = queue.shift()!;
       const scenario = scenarios[index]!;
       const vars: Vars = {
@@ -187,6 +190,7 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };
       results[index] = result;
+      failed ||= result.status === 'failed';
       options.onResult?.(result, ++done, scenarios.length);
     }
   };
@@ -197,5 +201,5 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, shared.length)) }, worker));
   queue = exclusive;
   await worker();
-  return results;
+  return options.bail ? results.filter((r) => r !== undefined) : results;
 }

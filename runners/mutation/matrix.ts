@@ -36,10 +36,10 @@ export interface MatrixOptions {
   readonly onRow?: (row: MatrixRow, done: number, total: number) => void;
 }
 
-const target = (quirk: QuirkName) => inProcessTarget({ region: 'us-east-1', emulator: new Emulator({ quirks: [quirk] }) });
+const target = (quirk: QuirkName) => inProcessTarget({ region: 'us-east-1', runPrefix: 'mm', emulator: new Emulator({ quirks: [quirk] }) });
 
 async function byRun(quirk: QuirkName): Promise<Caught> {
-  const t = target(quirk);
+  const t = await target(quirk);
   try {
     const results = await runScenarios(t, await t.connect(), ALL_SCENARIOS, { runPrefix: 'mm', concurrency: 8 });
     const failed = results.filter((r) => r.status === 'failed').map((r) => r.id);
@@ -50,7 +50,7 @@ async function byRun(quirk: QuirkName): Promise<Caught> {
 }
 
 async function byFuzz(quirk: QuirkName, options: NonNullable<Exclude<MatrixOptions['fuzz'], false>>): Promise<NonNullable<MatrixRow['fuzz']>> {
-  const t = target(quirk);
+  const t = await target(quirk);
   try {
     const result = await fuzz(t, await t.connect(), { ...options, runPrefix: 'mf', maxFindings: 1 });
     const finding = result.findings[0];

@@ -1,25 +1,41 @@
 /**
- * The reference emulator answered in this process without a socket: the real SDK client (serialise,
- * sign, parse) with a request handler that hands each request to `handleHttp`, the exchange the
- * embedded server uses. Same answers as the embedded target, raw answers included, at a fraction
- * of the cost; the fuzzer's oracle and the quirk matrix use it.
+ * The embedded emulator without a socket: the SDK's whole pipeline (serde, SigV4 signing, the
+ * middleware stack) with a request handler that hands each request to `handleHttp` in this
+ * process, the function the HTTP server calls. What the wire would carry is kept, so every wire
+ * check runs; only node:http on both sides is left out. Fast enough to run the whole suite once per
+ * quirk in the test suite.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { DEFAULT_ACCOUNT, systemContext } from '../../src/model/context.js';
+import { DEFAULT_ACCOUNT } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
-import { handleHttp } from '../../src/http/handler.js';
-import type { RawRequest, SdkRequest } from '../../cases/scenario.js';
-import { observeWire } from './raw-exchange.js';
-import { observeCall } from './sdk-calls.js';
+import { handleHttp, type HttpRequestLike } from '../../src/http/handler.js';
+import type { WireResponse } from '../../src/http/codec.js';
+import { httpTarget, type WireCapturingHandler } from './http-target.js';
+import type { RawSend } from './raw-exchange.js';
 import type { Target, WireExchange } from './target.js';
 
+/** The origin the SDK is pointed at; nothing listens there, no request leaves the process. */
+const ORIGIN = 'http://lambda-eic.in-process';
+
+/** What the SDK hands a request handler (the fields of @smithy/protocol-http's HttpRequest we read). */
 interface SdkHttpRequest {
   readonly method: string;
   readonly path: string;
   readonly query?: Record<string, string | readonly string[] | null | undefined>;
   readonly headers: Record<string, string>;
   readonly body?: unknown;
+}
+
+const escapeUri = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** The request line's target, built as @smithy/node-http-handler builds it (sorted, escaped query). */
+function requestTarget(request: SdkHttpRequest): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(request.query ?? {}).sort()) {
+    const value = request.query![key];
+    if (Array.isArray(value)) for (const item of value) parts.push(`${escapeUri(key)}=${escapeUri(item)}`);
+    else parts.push(value || typeof value === 'string' ? `${escapeUri(key)}=${escapeUri(value as string)}` : escapeUri(key));
+  }
+  return parts.length > 0 ? `${request.path}?${parts.join('&')}` : request.path;
 }
 
 const bodyBytes = (body: unknown): Buffer =>
@@ -29,86 +45,81 @@ const bodyBytes = (body: unknown): Buffer =>
       ? Buffer.from(body, 'utf8')
       : body instanceof Uint8Array
         ? Buffer.from(body.buffer, body.byteOffset, body.byteLength)
-        : Buffer.alloc(0);
+        : Buffer.from(String(body), 'utf8');
 
-/**
- * A request handler for LambdaClient that answers with the emulator. Each call's raw answer goes
- * to the slot of the `send` it belongs to (async-local), so concurrent calls never swap answers.
- */
-class InProcessHandler {
-  private readonly slot = new AsyncLocalStorage<{ wire?: WireExchange }>();
-  constructor(
-    private readonly emulator: Emulator,
-    private readonly defaults: { account: string; region: string },
-  ) {}
-
-  async handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Uint8Array } }> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(request.query ?? {}))
-      for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) query.append(key, String(item));
-    const search = query.size > 0 ? `?${query}` : '';
-    const answer = handleHttp(
-      this.emulator,
-      { ...this.defaults, context: (region, account) => systemContext({ region, account }) },
-      { method: request.method, url: `${request.path}${search}`, headers: request.headers, body: bodyBytes(request.body) },
-    );
-    const headers = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v]));
-    const slot = this.slot.getStore();
-    if (slot) slot.wire = { status: answer.status, headers, bodyText: answer.body };
-    return { response: { statusCode: answer.status, headers, body: new Uint8Array(Buffer.from(answer.body, 'utf8')) } };
-  }
-
-  updateHttpClientConfig(): void {}
-  httpHandlerConfigs(): Record<string, never> {
-    return {};
-  }
-  destroy(): void {}
-
-  /** Runs `call` with its own slot for the raw answer, which `take` reads. */
-  observe<T>(call: (take: () => WireExchange | undefined) => Promise<T>): Promise<T> {
-    const slot: { wire?: WireExchange } = {};
-    return this.slot.run(slot, () => call(() => slot.wire));
-  }
-
-  /** Answers a raw request (what the SDK will not send) directly. */
-  raw(request: RawRequest): WireExchange {
-    const answer = handleHttp(
-      this.emulator,
-      { ...this.defaults, context: (region, account) => systemContext({ region, account }) },
-      { method: request.method, url: request.path, headers: { 'content-type': 'application/json', ...(request.headers ?? {}) }, body: Buffer.from(request.body ?? '', 'utf8') },
-    );
-    return { status: answer.status, headers: Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v])), bodyText: answer.body };
-  }
+/** The answer as a client reads it off node:http: header names lower-cased, Content-Length and Date added. */
+function asReceived(answer: WireResponse): WireExchange {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(answer.headers)) headers[name.toLowerCase()] = value;
+  headers['content-length'] = String(Buffer.byteLength(answer.body));
+  headers.date = new Date().toUTCString();
+  return { status: answer.status, headers, bodyText: answer.body };
 }
 
 /**
- * A target answered by an emulator in this process (default: a fresh one without quirks).
- * @example const target = inProcessTarget({ region: 'us-east-1', emulator: new Emulator({ quirks: ['put-merges'] }) });
+ * A request handler for the SDK that answers in-process. Each answer comes back on a later turn
+ * of the event loop (setImmediate), as a socket's would, so that concurrent calls interleave the
+ * way they do over HTTP and `take()` hands each caller its own exchange.
+ * @example new LambdaClient({ endpoint: 'http://x.invalid', requestHandler: new InProcessHandler((r) => handleHttp(emulator, defaults, r)) })
  */
-export function inProcessTarget(options: { region: string; emulator?: Emulator; account?: string; label?: string }): Target & { readonly emulator: Emulator } {
+export class InProcessHandler implements WireCapturingHandler {
+  private last: WireExchange | undefined;
+
+  constructor(private readonly answer: (request: HttpRequestLike) => WireResponse) {}
+
+  handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Uint8Array } }> {
+    return new Promise((resolve, reject) =>
+      setImmediate(() => {
+        try {
+          const wire = asReceived(this.answer({ method: request.method, url: requestTarget(request), headers: request.headers, body: bodyBytes(request.body) }));
+          this.last = wire;
+          resolve({ response: { statusCode: wire.status, headers: { ...wire.headers }, body: Buffer.from(wire.bodyText, 'utf8') } });
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+  }
+
+  take(): WireExchange | undefined {
+    const last = this.last;
+    this.last = undefined;
+    return last;
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {}
+}
+
+/**
+ * A raw request answered in-process.
+ * @example await rawExchange(ORIGIN, 'us-east-1', raw, inProcessRawSend(answer))
+ */
+export const inProcessRawSend =
+  (answer: (request: HttpRequestLike) => WireResponse): RawSend =>
+  async (url, method, headers, body) =>
+    asReceived(answer({ method, url: `${url.pathname}${url.search}`, headers, body }));
+
+/**
+ * The suite's target answered by an emulator in this process, with no socket.
+ * @example const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'eic-ab12', emulator: new Emulator({ quirks: ['html-errors'] }) });
+ */
+export async function inProcessTarget(options: { region: string; runPrefix: string; emulator?: Emulator; account?: string }): Promise<Target> {
   const emulator = options.emulator ?? new Emulator();
-  const account = options.account ?? DEFAULT_ACCOUNT;
-  const handler = new InProcessHandler(emulator, { account, region: options.region });
-  const client = new LambdaClient({
+  const defaults = { account: options.account ?? DEFAULT_ACCOUNT, region: options.region };
+  const answer = (request: HttpRequestLike) => handleHttp(emulator, defaults, request);
+  const { endpoint: _none, ...target } = httpTarget({
+    label: 'in-process',
+    endpoint: ORIGIN,
     region: options.region,
-    endpoint: `https://lambda.${options.region}.amazonaws.com`,
-    credentials: { accessKeyId: 'AKIDINPROCESS', secretAccessKey: 'in-process' },
-    maxAttempts: 1,
-    requestHandler: handler as never,
-    // Nothing here checks signatures: skip signing (the costliest step of a call in this process).
-    httpAuthSchemes: [{ schemeId: 'aws.auth#sigv4', identityProvider: () => async () => ({ accessKeyId: 'AKIDINPROCESS', secretAccessKey: 'in-process' }), signer: { sign: async (request: unknown) => request } }] as never,
+    runPrefix: options.runPrefix,
+    transport: { handler: new InProcessHandler(answer), sendRaw: inProcessRawSend(answer) },
   });
-  return {
-    label: options.label ?? 'in-process',
-    emulator,
-    observesWire: true,
-    connect: async () => ({ account, region: options.region, partition: 'aws' }),
-    send: (request: SdkRequest) => handler.observe((take) => observeCall(client, request, take)),
-    sendRaw: async (request: RawRequest) => observeWire(handler.raw(request)),
-    armFault: async (operation, fault) => void emulator.faults.add({ operation, times: 1, ...fault }),
-    roleArn: async () => `arn:aws:iam::${account}:role/lambda-eic-conformance`,
-    async dispose() {
-      client.destroy();
-    },
-  };
+  // Faults go straight to the emulator's plan (scenario steps with `fault`, fuzz's Fault action).
+  return { ...target, armFault: async (operation, fault) => void emulator.faults.add({ operation, times: 1, ...fault }) };
 }

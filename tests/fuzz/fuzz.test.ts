@@ -21,7 +21,7 @@ function loadScenario(text: string): Scenario {
 }
 
 async function replay(scenario: Scenario, quirks: QuirkName[]) {
-  const target = inProcessTarget({ region: 'us-east-1', emulator: new Emulator({ quirks }) });
+  const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'rp', emulator: new Emulator({ quirks }) });
   const [result] = await runScenarios(target, await target.connect(), [scenario], { runPrefix: 'rp', concurrency: 1 });
   await target.dispose();
   return result!;

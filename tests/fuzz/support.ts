@@ -13,5 +13,5 @@ export async function fuzzTarget(target: Target, options: Partial<FuzzOptions> =
   }
 }
 
-export const fuzzInProcess = (quirks: QuirkName[] = [], options: Partial<FuzzOptions> = {}): Promise<FuzzResult> =>
-  fuzzTarget(inProcessTarget({ region: 'us-east-1', emulator: new Emulator({ quirks }) }), options);
+export const fuzzInProcess = async (quirks: QuirkName[] = [], options: Partial<FuzzOptions> = {}): Promise<FuzzResult> =>
+  fuzzTarget(await inProcessTarget({ region: 'us-east-1', runPrefix: 'tf', emulator: new Emulator({ quirks }) }), options);

@@ -62,7 +62,7 @@ describe('the quirk catalogue', () => {
     ['qualifier-conflict-after-lookup', 'qualifiers.conflict-before-existence'],
   ];
   it.each(SAMPLE)('run (in-process) catches %s with %s', async (quirk, scenario) => {
-    const target = inProcessTarget({ region: 'us-east-1', emulator: new Emulator({ quirks: [quirk] }) });
+    const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'qs', emulator: new Emulator({ quirks: [quirk] }) });
     const results = await runScenarios(target, await target.connect(), ALL_SCENARIOS, { runPrefix: 'qs', concurrency: 8 });
     await target.dispose();
     expect(failedIds(results)).toContain(scenario);

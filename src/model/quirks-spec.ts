@@ -57,6 +57,22 @@ const renamed = (from: string, to: string) => (body: Record<string, unknown>) =>
   return { ...rest, [to]: value };
 };
 
+/**
+ * Put or Update as an emulator without some destination check does it: the destinations `skip`
+ * picks are let through (left out of what the model checks and stores) and the answer shows the
+ * DestinationConfig as requested. Undefined when the request has no such destination.
+ */
+function letThrough(op: OperationName, input: Input, ctx: Context, next: Core, skip: (destination: string, outcome: 'OnSuccess' | 'OnFailure') => boolean): Outcome | undefined {
+  const dc = input.DestinationConfig as DestinationInput | undefined;
+  if ((op !== PUT && op !== UPDATE) || !dc) return undefined;
+  const skipped = (k: 'OnSuccess' | 'OnFailure') => typeof dc[k]?.Destination === 'string' && dc[k]!.Destination !== '' && skip(dc[k]!.Destination!, k);
+  if (!skipped('OnSuccess') && !skipped('OnFailure')) return undefined;
+  const kept = { ...(skipped('OnSuccess') ? {} : { OnSuccess: dc.OnSuccess }), ...(skipped('OnFailure') ? {} : { OnFailure: dc.OnFailure }) };
+  const stored = next(op, { ...input, DestinationConfig: kept }, ctx);
+  return stored.ok && stored.output ? { ...stored, output: { ...stored.output, DestinationConfig: { OnSuccess: {}, OnFailure: {}, ...dc } } } : stored;
+}
+const DESTINATION_SERVICE = /^arn:[^:]*:(sqs|sns|events|lambda|s3):/;
+
 export const SPEC_QUIRKS = {
   // §1 operations on the wire
   'delete-answers-config': {
@@ -422,57 +438,31 @@ export const SPEC_QUIRKS = {
     breaks: { rule: '§5 a Lambda function ARN that does not exist: 400', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      if ((op !== PUT && op !== UPDATE) || outcome.ok || outcome.error.code !== 'InvalidParameterValueException') return outcome;
-      const dc = input.DestinationConfig as DestinationInput | undefined;
-      const lambdaArns = [dc?.OnSuccess?.Destination, dc?.OnFailure?.Destination].filter((d): d is string => typeof d === 'string' && /^arn:[^:]*:lambda:/.test(d));
-      const missing = lambdaArns.filter((arn) => !functionExists(arn.split(':')[6], ctx, next));
-      if (missing.length === 0 || missing.some((arn) => arn.split(':')[6] === nameOf(input)?.name)) return outcome;
-      const stripped = Object.fromEntries(Object.entries(dc ?? {}).map(([k, v]) => [k, missing.includes(String(v?.Destination)) ? {} : v]));
-      const stored = next(op, { ...input, DestinationConfig: stripped }, ctx);
-      if (!stored.ok || !stored.output) return stored;
-      return { ...stored, output: { ...stored.output, DestinationConfig: dc } };
+      if (outcome.ok || outcome.error.code !== 'InvalidParameterValueException') return outcome;
+      const missing = (d: string) => /^arn:[^:]*:lambda:/.test(d) && d.split(':')[6] !== nameOf(input)?.name && !functionExists(d.split(':')[6], ctx, next);
+      return letThrough(op, input, ctx, next, missing) ?? outcome;
     },
   },
   'self-destination-allowed': {
     description: 'The function may be its own destination',
     breaks: { rule: '§5 the function\'s own ARN: 400 "You can\'t specify the function as a destination for itself."', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
-      const dc = input.DestinationConfig as DestinationInput | undefined;
       const own = functionArn(ctx, nameOf(input)?.name ?? '');
-      const self = (k: 'OnSuccess' | 'OnFailure') => {
-        const d = dc?.[k]?.Destination;
-        return typeof d === 'string' && (d === own || d.startsWith(`${own}:`));
-      };
-      if ((op !== PUT && op !== UPDATE) || !dc || (!self('OnSuccess') && !self('OnFailure'))) return next(op, input, ctx);
-      const stripped = { ...(self('OnSuccess') ? {} : { OnSuccess: dc.OnSuccess }), ...(self('OnFailure') ? {} : { OnFailure: dc.OnFailure }) };
-      const stored = next(op, { ...input, DestinationConfig: stripped }, ctx);
-      return stored.ok && stored.output ? { ...stored, output: { ...stored.output, DestinationConfig: { OnSuccess: {}, OnFailure: {}, ...dc } } } : stored;
+      return letThrough(op, input, ctx, next, (d) => d === own || d.startsWith(`${own}:`)) ?? next(op, input, ctx);
     },
   },
   's3-on-success-allowed': {
     description: 'An S3 bucket is accepted as OnSuccess destination',
     breaks: { rule: '§5 S3 for OnFailure only: OnSuccess is refused', evidence: 'recorded' },
-    around: (op, input, ctx, next) => {
-      const dc = input.DestinationConfig as DestinationInput | undefined;
-      const s3 = typeof dc?.OnSuccess?.Destination === 'string' && /^arn:[^:]*:s3:/.test(dc.OnSuccess.Destination);
-      if ((op !== PUT && op !== UPDATE) || !s3) return next(op, input, ctx);
-      const stored = next(op, { ...input, DestinationConfig: { ...dc, OnSuccess: {} } }, ctx);
-      return stored.ok && stored.output ? { ...stored, output: { ...stored.output, DestinationConfig: { ...(stored.output.DestinationConfig as object), OnSuccess: dc!.OnSuccess } } } : stored;
-    },
+    around: (op, input, ctx, next) => letThrough(op, input, ctx, next, (d, outcome) => outcome === 'OnSuccess' && /^arn:[^:]*:s3:/.test(d)) ?? next(op, input, ctx),
   },
   'any-service-destination': {
     description: 'Any service is accepted as a destination (IAM, DynamoDB, ...)',
     breaks: { rule: '§5 a service that is not a destination type: 400', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      const dc = input.DestinationConfig as DestinationInput | undefined;
-      if ((op !== PUT && op !== UPDATE) || outcome.ok || !dc || outcome.error.code !== 'InvalidParameterValueException') return outcome;
-      const allowed = /^arn:[^:]*:(sqs|sns|events|lambda|s3):/;
-      const odd = (k: 'OnSuccess' | 'OnFailure') => typeof dc[k]?.Destination === 'string' && dc[k]!.Destination !== '' && !allowed.test(dc[k]!.Destination!);
-      if (!odd('OnSuccess') && !odd('OnFailure')) return outcome;
-      const stripped = { ...(odd('OnSuccess') ? {} : { OnSuccess: dc.OnSuccess }), ...(odd('OnFailure') ? {} : { OnFailure: dc.OnFailure }) };
-      const stored = next(op, { ...input, DestinationConfig: stripped }, ctx);
-      return stored.ok && stored.output ? { ...stored, output: { ...stored.output, DestinationConfig: { OnSuccess: {}, OnFailure: {}, ...dc } } } : stored;
+      if (outcome.ok || outcome.error.code !== 'InvalidParameterValueException') return outcome;
+      return letThrough(op, input, ctx, next, (d) => !DESTINATION_SERVICE.test(d)) ?? outcome;
     },
   },
   'destinations-before-lookup': {
@@ -480,8 +470,7 @@ export const SPEC_QUIRKS = {
     breaks: { rule: '§4 Put: 3 (function missing: 404) before 4 (destinations)', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const dc = input.DestinationConfig as DestinationInput | undefined;
-      const allowed = /^arn:[^:]*:(sqs|sns|events|lambda|s3):/;
-      const bad = [dc?.OnSuccess?.Destination, dc?.OnFailure?.Destination].some((d) => typeof d === 'string' && d !== '' && /^arn:/.test(d) && !allowed.test(d));
+      const bad = [dc?.OnSuccess?.Destination, dc?.OnFailure?.Destination].some((d) => typeof d === 'string' && d !== '' && /^arn:/.test(d) && !DESTINATION_SERVICE.test(d));
       return op === PUT && bad && !functionExists(nameOf(input)?.name, ctx, next) ? refused(fail('destinationConfigInvalid', renderDestinationConfig(dc!))) : next(op, input, ctx);
     },
   },
@@ -498,11 +487,8 @@ export const SPEC_QUIRKS = {
     breaks: { rule: '§5 destinations are checked on Put and Update', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      if (op !== UPDATE || outcome.ok || outcome.error.code !== 'InvalidParameterValueException' || input.DestinationConfig == null) return outcome;
-      const current = configOf(next(GET, input, ctx));
-      if (!current) return outcome;
-      const stored = next(op, { ...input, DestinationConfig: {} }, ctx);
-      return stored.ok && stored.output ? { ...stored, output: { ...stored.output, DestinationConfig: { OnSuccess: {}, OnFailure: {}, ...(input.DestinationConfig as object) } } } : stored;
+      if (op !== UPDATE || outcome.ok || outcome.error.code !== 'InvalidParameterValueException' || !configOf(next(GET, input, ctx))) return outcome;
+      return letThrough(op, input, ctx, next, () => true) ?? outcome;
     },
   },
   // §6 the config in answers

@@ -92,7 +92,7 @@ export const errors = [
   scenario('errors.put-missing-function-with-settings-and-destination', 'Put with a destination on a missing function is the 404 before destinations are checked', '§4 Put (steps 3-4)', {
     steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.iam } } }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
   }),
-  scenario('errors.name-prefix-of-another-function', 'A missing function whose name is a prefix of an existing one is missing', '§4 Put, Get, List: function missing', {
+  scenario('errors.name-prefix-of-another-function', 'A missing function whose name is a prefix of an existing one is missing', '§4 Put; §4 Get; §4 List', {
     // {fn2} is {fn}-b: only {fn2} exists.
     given: { functions: [{ ref: 'fn2', configs: [{ MaximumRetryAttempts: 1 }] }] },
     steps: [

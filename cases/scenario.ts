@@ -4,7 +4,8 @@
  *
  * Strings may hold placeholders, filled per run so runs can share an endpoint:
  * `{fn}`, `{fn2}` (the run-unique names of the given functions), `{account}`, `{region}`,
- * `{partition}`, `{otherRegion}` (a region that is not the target's).
+ * `{partition}`, `{otherRegion}` (a region that is not the target's), `{role}` (the role ARN
+ * CreateFunction should use there); a string that is exactly `{zip:N}` is a deployment package.
  */
 import type { Evidence } from './evidence.js';
 import type { Matcher } from './matchers.js';
@@ -77,6 +78,20 @@ export interface Step {
   readonly save?: Readonly<Record<string, string>>;
   /** Appends values of this answer to a list (`output.Items.*.Arn`), checked as `collected.<into>`. */
   readonly collect?: { readonly into: string; readonly from: string };
+  /**
+   * A fault armed for this step's call only (the answers only a fault produces): a 429 throttle,
+   * a 500 service error or a 409 conflict. Targets that cannot inject faults (a third-party
+   * endpoint) skip the step's checks; scenarios with faults run one at a time.
+   */
+  readonly fault?: StepFault;
+}
+
+export interface StepFault {
+  readonly kind: 'throttle' | 'service' | 'conflict';
+  /** 429 only: the Retry-After header, in seconds. */
+  readonly retryAfterSeconds?: number;
+  /** 429 only: the Reason member. */
+  readonly reason?: string;
 }
 
 export interface Scenario {

@@ -10,6 +10,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
   },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
+  fuzz: {
+    summary: 'stateful differential fuzzing: random call sequences against a target and the model, shrunk differences',
+    run: async (argv) => (await import('./commands/fuzz.js')).fuzzCommand(argv),
+  },
   baseline: { summary: 'write a baseline (known failing expectations, with reasons) from a JSON report', run: async (argv) => (await import('./commands/baseline.js')).baselineCommand(argv) },
   findings: { summary: "a target's divergences grouped by root cause, with AWS CLI reproductions (Markdown)", run: async (argv) => (await import('./commands/findings.js')).findingsCommand(argv) },
   record: {

@@ -63,4 +63,42 @@ export const shape = [
   scenario('shape.list-not-found-body', "List's 404 carries Type User and Message", '§2; §4 List', {
     steps: [step(list(), status(404, 'recorded'), header('x-amzn-errortype', 'ResourceNotFoundException', 'model'), wire('Type', 'User', 'recorded'), { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'recorded' })],
   }),
+  scenario('shape.throttled-answer', 'A throttled call: 429 TooManyRequestsException with Retry-After, Reason and message', '§2; §7 (fault injected)', {
+    given: withFunction(),
+    steps: [
+      {
+        ...step(
+          put({ MaximumRetryAttempts: 1 }),
+          status(429, 'model'),
+          { at: 'error.code', equals: 'TooManyRequestsException', evidence: 'model' },
+          { at: 'wire.header.retry-after', match: 'non-empty-string', evidence: 'model' },
+          wire('Reason', 'CallerRateLimitExceeded', 'recorded'),
+          wire('Type', 'User', 'recorded'),
+          wire('message', 'Rate exceeded', 'recorded'),
+          header('x-amzn-errortype', 'TooManyRequestsException', 'model'),
+          requestId,
+        ),
+        fault: { kind: 'throttle', retryAfterSeconds: 0 },
+      },
+    ],
+  }),
+  scenario('shape.service-fault-answer', 'An internal error: 500 ServiceException with a JSON body', '§2; §7 (fault injected)', {
+    given: withConfig({ MaximumRetryAttempts: 1 }),
+    steps: [
+      {
+        ...step(get(), status(500, 'model'), { at: 'error.code', equals: 'ServiceException', evidence: 'model' }, header('x-amzn-errortype', 'ServiceException', 'model'), wire('Type', 'Service', 'inferred'), { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'model' }, requestId, json),
+        fault: { kind: 'service' },
+      },
+      step(get(), status(200, 'recorded')),
+    ],
+  }),
+  scenario('shape.conflict-fault-answer', 'A conflict: 409 ResourceConflictException, and the config is left as it was', '§2; §7 (fault injected)', {
+    given: withConfig({ MaximumRetryAttempts: 1 }),
+    steps: [
+      {
+        ...step(put({ MaximumRetryAttempts: 0 }), status(409, 'model'), { at: 'error.code', equals: 'ResourceConflictException', evidence: 'model' }, header('x-amzn-errortype', 'ResourceConflictException', 'model'), wire('Type', 'User', 'model'), requestId, json),
+        fault: { kind: 'conflict' },
+      },
+    ],
+  }),
 ];

@@ -4,12 +4,18 @@
  */
 import type { Evidence } from '../../src/spec/errors.js';
 import { route } from '../../src/http/router.js';
-import { REQUIREMENT_REASONS, isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
+import { REQUIREMENT_REASONS, SUITES, isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Ledger } from '../targets/ledger.js';
 import { TargetLost, type Identity, type Observation, type SendOptions, type Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { requiredHeaderChecks } from './required-headers.js';
+import { DESTINATION_NAMES, ZIP_PLACEHOLDER, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { minimalZip } from '../targets/zip.js';
+
+/** What results are grouped by in reports: the suites, and `fuzz` for `lambda-eic fuzz` findings. */
+export const RESULT_GROUPS = [...SUITES, 'fuzz'] as const;
+export type ResultGroup = SuiteName | 'fuzz';
 
 /**
  * `not-arranged`: the target could not build the scenario's given functions, versions or aliases
@@ -39,7 +45,7 @@ export interface Failure {
 
 export interface ScenarioResult {
   readonly id: string;
-  readonly suite: SuiteName;
+  readonly suite: ResultGroup;
   readonly title: string;
   readonly source: string;
   readonly evidence: Evidence[];
@@ -52,6 +58,9 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** fuzz findings: the shrunk sequence, one action a line, and the same as a ready-to-paste scenario. */
+  readonly sequence?: string;
+  readonly scenario?: string;
   /** Expectations the baseline declares failing that hold now: the baseline is stale. */
   stalePaths?: Array<{ step: number; path: string }>;
   /** Why the scenario could not be arranged on this target (status `not-arranged`). */
@@ -81,6 +90,19 @@ export interface SuiteRun {
 }
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
+
+/** `{zip:N}` strings as deployment packages (the bytes a CreateFunction or UpdateFunctionCode step sends). */
+function withZips<T>(value: T): T {
+  if (typeof value === 'string') {
+    const m = ZIP_PLACEHOLDER.exec(value);
+    return (m ? minimalZip(Number(m[1])) : value) as T;
+  }
+  if (Array.isArray(value)) return value.map(withZips) as T;
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withZips(v)])) as T;
+  return value;
+}
+
 
 function operationOf(request: Step['request']): string {
   if (!isRaw(request)) return request.operation;
@@ -121,6 +143,8 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
   let checks = 0;
   let notArranged: string | undefined;
   let retries = 0;
+  // Functions the steps themselves create (a pasted fuzz scenario) are deleted afterwards too.
+  const created = new Set<string>();
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   if (scenario.requires === 'iam' && !target.checksIam) {
     const checks = scenario.steps.reduce((n, s) => n + s.expect.length, 0);
@@ -129,7 +153,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
   try {
     await arrange(target, scenario.given, vars, { ...send, ...(options.ledger ? { ledger: options.ledger } : {}) });
     for (const [index, step] of scenario.steps.entries()) {
-      const request = fill(step.request, vars);
+      const request = withZips(fill(step.request, vars));
       let observation: Observation;
       if (isRaw(request)) {
         if (!target.sendRaw) {
@@ -138,12 +162,24 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
           continue;
         }
         observation = await target.sendRaw(request.raw, send);
-      } else observation = await target.send(request, send);
+      } else {
+        if (step.fault && !target.armFault) {
+          skippedChecks += step.expect.length;
+          checks += step.expect.length;
+          continue;
+        }
+        if (step.fault) await target.armFault!(request.operation, step.fault);
+        if (request.operation === 'CreateFunction') created.add(String(request.input.FunctionName));
+        observation = await target.send(request, send);
+      }
       retries += observation.retries ?? 0;
       const stepFailuresFrom = failures.length;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
-      for (const expectation of step.expect) {
+      // The step's own expectations, then the headers every answer must carry (unless the step checks them itself).
+      const own = new Set(step.expect.map((e) => e.at));
+      const implicit = requiredHeaderChecks(observation).filter((e) => !own.has(e.at));
+      for (const expectation of [...step.expect, ...implicit]) {
         const filled = fill(expectation, vars);
         const result = evaluate(observation, filled, collected);
         checks += 1;
@@ -170,7 +206,10 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
     else failures.push({ step: 0, path: 'arrange', expected: 'the given state', actual: error.message, evidence: 'model', advisory: false });
   } finally {
     // After a lost target, the ledger's teardown makes the one last (bounded) attempt.
-    if (!lostTargets.has(target)) await cleanup(target, scenario.given, vars, options.ledger).catch(() => undefined);
+    if (!lostTargets.has(target)) {
+      await cleanup(target, scenario.given, vars, options.ledger).catch(() => undefined);
+      for (const FunctionName of created) await target.send({ operation: 'DeleteFunction', input: { FunctionName } }).catch(() => undefined);
+    }
   }
   if (notArranged !== undefined) return { ...base, status: 'not-arranged', failures, skippedChecks, notArranged };
   const status: ScenarioStatus = failures.some((f) => !f.advisory)
@@ -222,6 +261,7 @@ export const notRun = (scenario: Scenario): ScenarioResult => ({
  * @example const { results, lost } = await runSuite(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
  */
 export async function runSuite(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<SuiteRun> {
+  const role = await target.roleArn();
   const results: ScenarioResult[] = new Array(scenarios.length);
   let lost: TargetLost | undefined;
   const view = guarded(target, options.signal, (error) => {
@@ -229,12 +269,12 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
     return (lost ??= error);
   });
   const stopped = () => options.signal?.aborted === true || lost !== undefined;
-  let next = 0;
+  let queue: number[] = [];
   let done = 0;
   let failed = false;
   const worker = async () => {
-    while (next < scenarios.length && !stopped() && !(options.bail && failed)) {
-      const index = next++;
+    while (queue.length > 0 && !stopped() && !(options.bail && failed)) {
+      const index = queue.shift()!;
       const scenario = scenarios[index]!;
       const vars: Vars = {
         fn: `${options.runPrefix}-${index + 1}`,
@@ -243,6 +283,7 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        role,
         ...DESTINATION_NAMES,
         ...target.destinationNames,
       };
@@ -261,7 +302,13 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
       options.onResult?.(result, ++done, scenarios.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, scenarios.length)) }, worker));
+  // A fault is armed for an operation, not a function: scenarios with faults run alone, after the others.
+  const exclusive = scenarios.map((s, i) => (s.steps.some((step) => step.fault) ? i : -1)).filter((i) => i >= 0);
+  const shared = scenarios.map((_s, i) => i).filter((i) => !exclusive.includes(i));
+  queue = shared;
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, shared.length)) }, worker));
+  queue = exclusive;
+  await worker();
   if (options.bail && failed) return { results: results.filter((r) => r !== undefined), ...(lost ? { lost } : {}) };
   for (let i = 0; i < scenarios.length; i++) results[i] ??= notRun(scenarios[i]!);
   return { results, ...(lost ? { lost } : {}) };

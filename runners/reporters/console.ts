@@ -1,9 +1,11 @@
 /** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
-import { SUITES } from '../../cases/scenario.js';
 import type { RunReport } from '../engine/report.js';
 import { show, skippedByReason, verdict } from '../engine/report.js';
-import type { ScenarioResult } from '../engine/run.js';
+import { RESULT_GROUPS, type ScenarioResult } from '../engine/run.js';
 import { paint, type Paint } from './colour.js';
+
+/** The groups a report shows: every suite, and fuzz when the report has fuzz results. */
+export const groupsOf = (report: RunReport) => RESULT_GROUPS.filter((g) => g !== 'fuzz' || report.results.some((r) => r.suite === 'fuzz'));
 
 const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!', 'not-arranged': 'n', 'not-run': '-' };
 const WIDTH = 60;
@@ -26,7 +28,7 @@ export function consoleProgress(out: NodeJS.WritableStream) {
 
 function table(report: RunReport): string[] {
   const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped', 'not-arranged', ...(report.incomplete ? (['not-run'] as const) : [])] as const;
-  const rows = SUITES.map((suite) => {
+  const rows = groupsOf(report).map((suite) => {
     const of = report.results.filter((r) => r.suite === suite);
     return [suite, ...cols.map((c) => String(of.filter((r) => r.status === c).length))];
   });
@@ -60,6 +62,8 @@ export function describeResult(r: ScenarioResult): string[] {
     lines.push(`    at ${f.path}  [${f.evidence}]${tag}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
     if (f.note) lines.push(`      note:     ${f.note}`);
   }
+  if (r.sequence) lines.push('  shrunk sequence:', ...r.sequence.split('\n').map((l) => `    ${l}`));
+  if (r.scenario) lines.push('  as a scenario (paste into a suite file; builders from suites/dsl.ts):', ...r.scenario.split('\n').map((l) => `  ${l}`));
   return lines;
 }
 

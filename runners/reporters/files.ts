@@ -1,10 +1,10 @@
 /** File reporters: JSON (schema in report.schema.json), JUnit XML for CI systems, Markdown for a job page. */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SUITES } from '../../cases/scenario.js';
 import { show, skipReasonOf, skippedByReason, verdict, type RunReport } from '../engine/report.js';
 import { specText } from '../engine/provenance.js';
-import { describeResult } from './console.js';
+import { SUITES } from '../../cases/scenario.js';
+import { describeResult, groupsOf } from './console.js';
 import { countBy } from './counts.js';
 import { esc } from './html/page.js';
 import { htmlReport } from './html/report-page.js';
@@ -27,7 +27,7 @@ const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&g
 export function junitReport(report: RunReport): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known + report.summary['not-arranged'] + report.summary['not-run']}" time="${(report.durationMs / 1000).toFixed(3)}">`];
   if (report.incomplete) lines.push(`  <!-- INCOMPLETE (${xml(report.incomplete.reason)}): ${xml(report.incomplete.detail).replace(/--/g, '- -')} -->`);
-  for (const suite of SUITES) {
+  for (const suite of groupsOf(report)) {
     const results = report.results.filter((r) => r.suite === suite);
     if (results.length === 0) continue;
     const failures = results.filter((r) => r.status === 'failed' || r.status === 'fixed').length;

@@ -32,6 +32,7 @@ export async function clientMockTarget(options: { region: string }): Promise<Tar
     observesWire: false,
     connect: async () => ({ account: mock.account, region: mock.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request),
+    armFault: async (operation, { kind, ...details }) => void mock.failNext(operation as never, kind, 1, details),
     roleArn: async () => ROLE,
     async dispose() {
       mock.restore();
@@ -55,6 +56,7 @@ export async function nockTarget(options: { region: string }): Promise<Target> {
     connect: async () => ({ account: lambda.account, region: lambda.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request, () => capture.take()),
     sendRaw: (raw) => rawExchange(lambda.origin, options.region, raw),
+    armFault: async (operation, { kind, ...details }) => void lambda.failNext(operation as never, kind, 1, details),
     roleArn: async () => ROLE,
     async dispose() {
       client.destroy();

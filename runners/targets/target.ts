@@ -2,7 +2,7 @@
  * What the runner needs of a target: send a Lambda call and observe the answer, arrange state,
  * clean up. Targets differ only in how they reach the API (embedded server, any endpoint, a mock).
  */
-import type { RawRequest, SdkRequest } from '../../cases/scenario.js';
+import type { RawRequest, SdkRequest, StepFault } from '../../cases/scenario.js';
 
 /** The raw HTTP answer, where the transport lets us see it. */
 export interface WireExchange {
@@ -53,6 +53,8 @@ export interface Target {
   sendRaw?(request: RawRequest, options?: SendOptions): Promise<Observation>;
   /** Whether the target still answers at all (one cheap read); asked after a call got no answer. */
   alive?(): Promise<boolean>;
+  /** Arms a fault for the next call of `operation` (targets with fault injection only). */
+  armFault?(operation: string, fault: StepFault): Promise<void>;
   /** The role ARN CreateFunction should use (created through IAM where the target demands one). */
   roleArn(): Promise<string>;
   /** The names of the destinations this target made for the run (`queue`, `topic`, ...), once connected. */

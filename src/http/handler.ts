@@ -62,15 +62,15 @@ export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, reques
   } catch {
     return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
   }
-  return emulator.wire(answerLambda(emulator, defaults, request, url, requestId));
+  // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
+  const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || url.pathname;
+  const match = route(request.method, rawPath, url.searchParams);
+  return emulator.wire(answerLambda(emulator, defaults, request, url, match, requestId), match.kind === 'operation' ? match.operation : undefined);
 }
 
-function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, url: URL, requestId: string): WireResponse {
+function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, url: URL, match: ReturnType<typeof route>, requestId: string): WireResponse {
   try {
     const path = url.pathname;
-    // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
-    const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || path;
-    const match = route(request.method, rawPath, url.searchParams);
     if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, path), requestId);
     if (match.kind === 'unsupported') return encodeError(fail('unsupportedOperation', match.operation), requestId);
     const refused = emulator.layer?.authenticate?.(request);

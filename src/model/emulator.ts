@@ -95,11 +95,11 @@ export class Emulator {
   }
 
   /** Rewrites an HTTP answer for the wire-level quirks switched on. */
-  wire(answer: HttpAnswer): HttpAnswer {
+  wire(answer: HttpAnswer, operation?: OperationName): HttpAnswer {
     let out = answer;
     for (const name of this.quirks) {
       const quirk: Quirk = QUIRKS[name];
-      if (quirk.wire) out = quirk.wire(out);
+      if (quirk.wire) out = quirk.wire(out, operation);
     }
     return out;
   }

@@ -13,7 +13,7 @@ import { writeReports } from '../reporters/files.js';
 import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
 import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
-import { TargetUnreachable, type Target } from '../targets/target.js';
+import { MissingPeer, TargetUnreachable, type Target } from '../targets/target.js';
 import { UsageError, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
@@ -99,14 +99,20 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
-  const target: Target =
-    targetKind === 'embedded'
-      ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
-      : targetKind === 'client-mock'
-        ? await clientMockTarget({ region })
-        : targetKind === 'nock'
-          ? await nockTarget({ region })
-          : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
+  let target: Target;
+  try {
+    target =
+      targetKind === 'embedded'
+        ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
+        : targetKind === 'client-mock'
+          ? await clientMockTarget({ region })
+          : targetKind === 'nock'
+            ? await nockTarget({ region })
+            : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix });
+  } catch (error) {
+    if (error instanceof MissingPeer) throw new UsageError(error.message);
+    throw error;
+  }
   try {
     const startedAt = new Date();
     const started = performance.now();

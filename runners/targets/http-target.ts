@@ -3,7 +3,6 @@
  * Calls go through the real SDK with a handler that keeps the raw answer for wire checks.
  */
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { SdkRequest } from '../../suites/types.js';
 import { rawExchange } from './raw-exchange.js';
 import { envCredentials } from './sigv4.js';
@@ -49,10 +48,19 @@ export function httpTarget(options: HttpTargetOptions): Target {
 
   const send = (request: SdkRequest): Promise<Observation> => observeCall(client, request, () => capture.take());
 
-  /** Makes the run's role through IAM at the same endpoint (moto checks roles exist). */
+  /**
+   * Makes the run's role through IAM at the same endpoint (moto checks roles exist). IAM is the
+   * runner's need, not the mocks': @aws-sdk/client-iam is an optional peer, loaded only here.
+   */
   async function createRole(account: string): Promise<string> {
-    const iam = new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1 });
     const RoleName = `${options.runPrefix}-role`;
+    const sdk = await import('@aws-sdk/client-iam').catch(() => undefined);
+    if (!sdk) {
+      console.warn(`lambda-eic: ${options.endpoint} refused the probe's role; to let the runner create one through IAM, install @aws-sdk/client-iam (npm i -D @aws-sdk/client-iam@3)`);
+      return `arn:aws:iam::${account}:role/${RoleName}`;
+    }
+    const { CreateRoleCommand, GetRoleCommand, IAMClient } = sdk;
+    const iam = new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1 });
     try {
       const made = await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: ASSUME_ROLE_POLICY }));
       return made.Role?.Arn ?? `arn:aws:iam::${account}:role/${RoleName}`;

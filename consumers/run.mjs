@@ -12,18 +12,10 @@
  * Caches npm downloads in ${LAMBDA_EIC_CACHE:-~/.cache/lambda-eic}/npm; projects live in .../consumers/.
  * Prints one line per cell, then `N passed, N failed`; exits 1 when a cell failed.
  */
-import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..');
-const CACHE = process.env.LAMBDA_EIC_CACHE ?? join(homedir(), '.cache', 'lambda-eic');
-const NPM_CACHE = join(CACHE, 'npm');
-const WORK = join(CACHE, 'consumers');
-const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HERE, NPM_CACHE, PKG, WORK, cellEnv, freshProject, npm, option, pack, run } from './lib.mjs';
 
 /** What every scratch project installs besides the tarball and the SDK: the test runners and mock libraries a user has. */
 export const TOOLS = {
@@ -48,31 +40,6 @@ export const CELLS = {
   'node-cjs': ['node', ['node/mock.cjs']],
 };
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-/** Runs a command, resolving with its exit code and combined output (never rejects). */
-function run(command, args, { cwd, env = process.env, timeoutMs = 300_000 } = {}) {
-  return new Promise((done) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => {
-      output += `\n(timed out after ${timeoutMs / 1000} s)`;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code: code ?? 1, output });
-    });
-  });
-}
-
-const npm = (args, cwd) => run('npm', [...args, '--cache', NPM_CACHE, '--no-audit', '--no-fund', '--loglevel', 'warn'], { cwd });
-
 /** floor (peerDependencies), dev (devDependencies), latest (the registry) or a literal version. */
 async function sdkVersion(name) {
   if (name === 'floor') return PKG.peerDependencies['@aws-sdk/client-lambda'].match(/>=\s*([\d.]+)/)[1];
@@ -85,39 +52,36 @@ async function sdkVersion(name) {
   return name;
 }
 
-async function pack() {
-  const dir = mkdtempSync(join(tmpdir(), 'lambda-eic-pack-'));
-  const { code, output } = await run('npm', ['pack', '--pack-destination', dir, '--cache', NPM_CACHE, '--loglevel', 'warn'], { cwd: ROOT });
-  if (code !== 0) throw new Error(`npm pack failed:\n${output}`);
-  return join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz')));
-}
-
-/** A fresh project for one SDK version; returns what its install printed (checked for ERESOLVE and warnings). */
+/** A fresh project for one SDK version, from project/. */
 async function project(tarball, version) {
-  const dir = join(WORK, `sdk-${version}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(HERE, 'project'), dir, { recursive: true });
   const dependencies = { 'lambda-eic-conformance': `file:${tarball}`, '@aws-sdk/client-lambda': version, ...TOOLS };
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `consumer-sdk-${version}`, private: true, dependencies }, null, 2)}\n`);
-  const install = await npm(['install', '--prefer-offline'], dir);
-  return { dir, version, install };
+  return { version, ...(await freshProject(`sdk-${version}`, dependencies, { template: join(HERE, 'project') })) };
 }
 
-/** The environment of a cell: no credentials, no region, no ~/.aws, no network but loopback. */
-function cellEnv(dir, log) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && k !== 'NODE_OPTIONS'));
-  const home = join(dir, '.home');
-  mkdirSync(home, { recursive: true });
-  return {
-    ...env,
-    HOME: home,
-    USERPROFILE: home,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    NODE_OPTIONS: `--require ${join(dir, 'no-network.cjs')}`,
-    NO_NETWORK_LOG: log,
-    CI: 'true',
-  };
+/**
+ * The smallest consumer: the tarball and the SDK only, no optional peer. Checks that the CLI runs
+ * there, that `--target nock|client-mock` without its peer exits 2 with one line, and measures
+ * what the package adds to an install.
+ */
+async function minimal(tarball, version, env) {
+  const { dir, install, installOk } = await freshProject('minimal', { 'lambda-eic-conformance': `file:${tarball}`, '@aws-sdk/client-lambda': version });
+  const rows = [{ version: 'minimal', cell: 'npm install', ok: installOk, detail: install.output }];
+  if (install.code !== 0) return rows;
+  const bin = join(dir, 'node_modules', 'lambda-eic-conformance', 'bin', 'lambda-eic.js');
+  for (const [target, peer] of [['nock', 'nock'], ['client-mock', 'aws-sdk-client-mock']]) {
+    const r = await run('node', [bin, 'run', '--target', target], { cwd: dir, env });
+    const lines = r.output.trim().split('\n');
+    const ok = r.code === 2 && lines.length === 1 && lines[0].includes(`npm install --save-dev ${peer}`);
+    rows.push({ version: 'minimal', cell: `--target ${target} without ${peer}`, ok, detail: `exit ${r.code}\n${r.output}` });
+  }
+  const cli = await run('node', [bin, 'run', '--reporter', 'console'], { cwd: dir, env });
+  rows.push({ version: 'minimal', cell: 'lambda-eic run', ok: cli.code === 0 && /PASS: \d+ scenarios/.test(cli.output), detail: cli.output });
+  const du = (path) => Number(execFileSync('du', ['-sk', path]).toString().split('\t')[0]);
+  const modules = join(dir, 'node_modules');
+  const ours = ['lambda-eic-conformance', 'fflate'].filter((p) => existsSync(join(modules, p))).reduce((sum, p) => sum + du(join(modules, p)), 0);
+  const count = execFileSync('npm', ['ls', '--all', '--parseable', '--cache', NPM_CACHE], { cwd: dir }).toString().trim().split('\n').length - 1;
+  console.log(`install size: tarball + @aws-sdk/client-lambda ${version}: ${(du(modules) / 1024).toFixed(1)} MiB in ${count} packages; lambda-eic-conformance and what only it brings: ${(ours / 1024).toFixed(1)} MiB`);
+  return rows;
 }
 
 async function main() {
@@ -129,11 +93,14 @@ async function main() {
   const tarball = option('tarball') ?? (await pack());
   console.log(`consumers: ${tarball} with @aws-sdk/client-lambda ${versions.join(', ')}; node ${process.version}`);
 
-  const projects = await Promise.all(versions.map((v) => project(tarball, v)));
-  const rows = [];
+  const withMinimal = !process.argv.includes('--no-minimal');
+  const [projects, minimalRows] = await Promise.all([
+    Promise.all(versions.map((v) => project(tarball, v))),
+    withMinimal ? minimal(tarball, PKG.devDependencies['@aws-sdk/client-lambda'], cellEnv(join(WORK, 'minimal-env'), join(WORK, 'minimal-network.log'))) : [],
+  ]);
+  const rows = [...minimalRows];
   for (const p of projects) {
-    const installOk = p.install.code === 0 && !/ERESOLVE|prepare/i.test(p.install.output);
-    rows.push({ version: p.version, cell: 'npm install', ok: installOk, detail: installOk ? '' : p.install.output });
+    rows.push({ version: p.version, cell: 'npm install', ok: p.installOk, detail: p.installOk ? '' : p.install.output });
     if (p.install.code !== 0) continue;
     for (const name of cellNames) {
       const log = join(p.dir, `network-${name}.log`);
@@ -150,6 +117,7 @@ async function main() {
 
   for (const r of rows.filter((r) => !r.ok)) console.log(`\n--- FAILED ${r.cell} @aws-sdk/client-lambda ${r.version}\n${r.detail.slice(-4000)}`);
   console.log(`\n${'@aws-sdk/client-lambda'.padEnd(24)} ${['npm install', ...cellNames].map((c) => c.padEnd(12)).join(' ')}`);
+  for (const r of minimalRows) console.log(`minimal: ${r.cell.padEnd(40)} ${r.ok ? 'pass' : 'FAIL'}`);
   for (const v of versions)
     console.log(`${v.padEnd(24)} ${['npm install', ...cellNames].map((c) => { const r = rows.find((x) => x.version === v && x.cell === c); return (r ? (r.ok ? 'pass' : 'FAIL') : '-').padEnd(12); }).join(' ')}`);
   const passed = rows.filter((r) => r.ok).length;

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadFixtures, packageRoot } from '../suites/fixtures.js';
+import { loadFixtures, packageRoot } from '../cases/fixtures.js';
 import { generateContracts } from './generate.js';
 import { PACT_FILE } from './values.js';
 

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PactV4, SpecificationVersion, type V3MockServer } from '@pact-foundation/pact';
-import { loadFixtures, packageRoot, type Fixture } from '../suites/fixtures.js';
+import { loadFixtures, packageRoot, type Fixture } from '../cases/fixtures.js';
 import { toInteraction, type ContractInteraction } from './interactions.js';
 import { stablePact } from './pact-file.js';
 import { CONSUMER, PACT_FILE, PROVIDER } from './values.js';

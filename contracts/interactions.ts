@@ -3,13 +3,13 @@
  * contract's fixed values, and the answer with matchers where values are volatile or run-specific.
  * Pure data; contracts/generate.ts hands it to Pact.
  */
-import type { Fixture } from '../suites/fixtures.js';
-import { fill } from '../runners/engine/placeholders.js';
+import type { Fixture } from '../cases/fixtures.js';
+import { fill } from '../cases/placeholders.js';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { responseBody } from './matchers.js';
 import { statesOf, type ProviderState } from './states.js';
 import { CONTRACT_VARS, FUNCTION_REFS, type FunctionRef } from './values.js';
-import { wireCall } from './wire.js';
+import { wireCall } from '../src/http/wire.js';
 
 export interface ContractInteraction {
   /** `<fixture id>: <title>`: unique, stable, and what a failing verification names. */

@@ -5,10 +5,10 @@
  * type matchers; every other value must be equal.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import { isMatcher } from '../suites/fixtures.js';
-import type { Matcher } from '../suites/types.js';
+import { isMatcher } from '../cases/fixtures.js';
+import type { Matcher } from '../cases/scenario.js';
 import { PATTERNS } from '../src/spec/shapes.js';
-import { fill } from '../runners/engine/placeholders.js';
+import { PLACEHOLDER, fill } from '../cases/placeholders.js';
 import { CONTRACT_VARS } from './values.js';
 
 /**
@@ -24,7 +24,6 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   fn2: '[a-zA-Z0-9_-]+',
 };
 
-const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion)\}/g;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A fixed example LastModified (epoch seconds with a fraction, as AWS sends it). */
@@ -34,7 +33,7 @@ export const EXAMPLE_LAST_MODIFIED = 1573687896.493;
  * Whether a fixture string holds a placeholder.
  * @example hasPlaceholder('arn:{partition}:sqs') // true
  */
-export const hasPlaceholder = (text: string): boolean => new RegExp(PLACEHOLDER.source).test(text);
+export const hasPlaceholder = (text: string): boolean => [...text.matchAll(PLACEHOLDER)].some((m) => Object.hasOwn(FRAGMENTS, m[1]!));
 
 /**
  * The anchored regex a placeholder template stands for.
@@ -44,7 +43,9 @@ export function templateRegex(template: string): string {
   let out = '';
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
-    out += escape(template.slice(last, m.index)) + `(${FRAGMENTS[m[1]!]})`;
+    const fragment = FRAGMENTS[m[1]!];
+    if (fragment === undefined) continue;
+    out += escape(template.slice(last, m.index)) + `(${fragment})`;
     last = m.index + m[0].length;
   }
   return `^${out}${escape(template.slice(last))}$`;

@@ -1,7 +1,7 @@
 /** Publishing to a Pact Broker, with fetch stubbed (no broker stand-in is on the npm registry). */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../suites/fixtures.js';
+import { packageRoot } from '../cases/fixtures.js';
 import { BrokerError, authHeader, pactFiles, publishPacts, publishPayload } from './publish.js';
 import { CONSUMER, PACT_FILE, PROVIDER } from './values.js';
 

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { packageRoot } from '../suites/fixtures.js';
+import { packageRoot } from '../cases/fixtures.js';
 
 export interface BrokerAuth {
   readonly token?: string;

@@ -10,7 +10,7 @@
  *   my-function has an alias                {"alias": "live", "version": "1"}
  *   my-function has an event invoke config  {"MaximumRetryAttempts": 2, "qualifier": "live"}
  */
-import type { Given, GivenConfig, GivenFunction } from '../suites/types.js';
+import type { Given, GivenConfig, GivenFunction } from '../cases/scenario.js';
 import { CONTRACT_VARS, FUNCTION_REFS, type FunctionRef } from './values.js';
 
 export type StateParams = Readonly<Record<string, unknown>>;

@@ -1,14 +1,14 @@
 /** The pure pieces of the contracts: wire form, placeholder regexes, state vocabulary, stable file. */
 import { describe, expect, it } from 'vitest';
 import { PATTERNS } from '../src/spec/shapes.js';
-import { loadFixtures } from '../suites/fixtures.js';
-import { fill } from '../runners/engine/placeholders.js';
+import { loadFixtures } from '../cases/fixtures.js';
+import { fill } from '../cases/placeholders.js';
 import { toInteraction } from './interactions.js';
 import { hasPlaceholder, responseBody, templateRegex } from './matchers.js';
 import { stablePact } from './pact-file.js';
 import { StateError, givenOf, statesOf, stateNames, STATE_REGISTRY } from './states.js';
 import { CONTRACT_VARS } from './values.js';
-import { encodeLabel, wireCall } from './wire.js';
+import { encodeLabel, wireCall } from '../src/http/wire.js';
 
 const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
 

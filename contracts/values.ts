@@ -2,7 +2,7 @@
  * The fixed values the contracts carry where fixtures hold placeholders, and the pact's names.
  * A provider verification rewrites them into its run's values (runners/pact/rewrite.ts).
  */
-import { otherRegionThan, type Vars } from '../runners/engine/placeholders.js';
+import { otherRegionThan, type Vars } from '../cases/placeholders.js';
 
 export const CONSUMER = 'lambda-eic-consumer';
 export const PROVIDER = 'aws-lambda-event-invoke-config';

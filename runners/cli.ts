@@ -1,7 +1,7 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../suites/fixtures.js';
+import { packageRoot } from '../cases/fixtures.js';
 import { UsageError } from './commands/usage.js';
 
 /** This package's version, from its package.json. */

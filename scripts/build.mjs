@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCES = ['src', 'runners', 'suites', 'contracts', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.cjs.json', 'package.json'];
+const SOURCES = ['cases', 'src', 'runners', 'suites', 'contracts', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.cjs.json', 'package.json'];
 const STAMP = join(ROOT, 'dist', '.build-stamp');
 const CJS = join(ROOT, 'dist', 'cjs');
 

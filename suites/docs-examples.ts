@@ -2,9 +2,9 @@
  * The seed pages' worked examples (`fixtures/docs`), replayed as documented: each alone from the
  * state it depends on, and the Put example followed by the Update example.
  */
-import { loadFixtures, isMatcher, type Fixture } from './fixtures.js';
+import { loadFixtures, isMatcher, type Fixture } from '../cases/fixtures.js';
 import { status, suite } from './dsl.js';
-import type { Expectation, Scenario, Step } from './types.js';
+import type { Expectation, Scenario, Step } from '../cases/scenario.js';
 
 const scenario = suite('docs-examples');
 

@@ -4,7 +4,7 @@
  */
 import { ERROR_CODES, MESSAGES, type ErrorCode, type Evidence, type MessageArgs, type MessageName } from '../src/spec/errors.js';
 import type { OperationName } from '../src/spec/operations.js';
-import type { Expectation, Given, GivenConfig, GivenFunction, Matcher, Scenario, SdkRequest, Step, SuiteName } from './types.js';
+import type { Expectation, Given, GivenConfig, GivenFunction, Matcher, Scenario, SdkRequest, Step, SuiteName } from '../cases/scenario.js';
 
 /** The qualified or unqualified ARN of a placeholder function. */
 export const arnOf = (fn = '{fn}', qualifier?: string): string =>

@@ -1,5 +1,5 @@
 /** Error codes, statuses, messages and the order of checks (`aws-behaviour.md` sections 2 and 4). */
-import type { Expectation } from './types.js';
+import type { Expectation } from '../cases/scenario.js';
 import { ARNS, arnOf, config, del, error, get, list, msg, ok, put, status, step, suite, update, withConfig, withFunction } from './dsl.js';
 
 const scenario = suite('errors');

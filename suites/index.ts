@@ -7,8 +7,8 @@ import { pagination } from './pagination.js';
 import { qualifiers } from './qualifiers.js';
 import { ranges } from './ranges.js';
 import { shape } from './shape.js';
-import type { Scenario } from './types.js';
+import type { Scenario } from '../cases/scenario.js';
 
 export const ALL_SCENARIOS: readonly Scenario[] = [...merge, ...ranges, ...errors, ...qualifiers, ...destinations, ...pagination, ...shape, ...docsExamples];
 
-export { SUITES, type Scenario, type SuiteName } from './types.js';
+export { SUITES, type Scenario, type SuiteName } from '../cases/scenario.js';

@@ -1,6 +1,6 @@
 /** List's paging with opaque markers (`aws-behaviour.md` section 4, List) [recorded][model]. */
 import { arnOf, list, ok, step, suite, withFunction } from './dsl.js';
-import type { Expectation, Step } from './types.js';
+import type { Expectation, Step } from '../cases/scenario.js';
 
 const scenario = suite('pagination');
 const SRC = 'aws-behaviour.md §4 List';

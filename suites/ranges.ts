@@ -8,7 +8,7 @@ import { CONSTRAINT_TEXT, violationText, type Evidence } from '../src/spec/error
 import { OPERATIONS } from '../src/spec/operations.js';
 import { PATTERNS, SHAPES, type IntegerShape, type MemberSpec } from '../src/spec/shapes.js';
 import { arnOf, call, config, error, get, msg, ok, put, status, step, suite, withFunction } from './dsl.js';
-import type { Expectation, Scenario, SdkRequest } from './types.js';
+import type { Expectation, Scenario, SdkRequest } from '../cases/scenario.js';
 
 const scenario = suite('ranges');
 const SRC = 'aws-behaviour.md §1 constraints';

@@ -1,6 +1,6 @@
 /** The config and the errors as they travel on the wire (`aws-behaviour.md` sections 2 and 6). */
 import { ARNS, del, get, list, put, status, step, suite, withConfig, withFunction } from './dsl.js';
-import type { Expectation } from './types.js';
+import type { Expectation } from '../cases/scenario.js';
 
 const scenario = suite('shape');
 const wire = (path: string, equals: unknown, evidence: Expectation['evidence']): Expectation => ({ at: `wire.body.${path}`, equals, evidence });

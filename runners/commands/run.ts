@@ -4,7 +4,7 @@ import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { SUITES, type Scenario, type SuiteName } from '../../suites/types.js';
+import { SUITES, type Scenario, type SuiteName } from '../../cases/scenario.js';
 import { BaselineError, applyBaseline, readBaseline } from '../engine/baseline.js';
 import { runFailed, summarize, type RunReport } from '../engine/report.js';
 import { runScenarios } from '../engine/run.js';

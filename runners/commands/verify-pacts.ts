@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_REGION } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES } from '../../src/model/quirks.js';
-import { packageRoot } from '../../suites/fixtures.js';
+import { packageRoot } from '../../cases/fixtures.js';
 import { PROVIDER } from '../../contracts/values.js';
 import { BaselineError, readBaseline, type Baseline } from '../engine/baseline.js';
 import { applyPactBaseline, type CheckedResult } from '../pact/baseline.js';

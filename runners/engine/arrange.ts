@@ -3,10 +3,10 @@
  * minimal zip, UpdateFunctionCode + PublishVersion per version, CreateAlias, Put per config), and
  * removes it afterwards.
  */
-import type { SdkRequest, Given } from '../../suites/types.js';
+import type { SdkRequest, Given } from '../../cases/scenario.js';
 import type { Target } from '../targets/target.js';
 import { minimalZip } from '../targets/zip.js';
-import type { Vars } from './placeholders.js';
+import type { Vars } from '../../cases/placeholders.js';
 
 export class ArrangeError extends Error {}
 

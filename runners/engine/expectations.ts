@@ -3,7 +3,7 @@
  * `output.X`, `wire.header.X`, `wire.body.X`), what it wants (equals, match, absent, present).
  */
 import { PATTERNS } from '../../src/spec/shapes.js';
-import type { Expectation, Matcher } from '../../suites/types.js';
+import type { Expectation, Matcher } from '../../cases/scenario.js';
 import type { Observation } from '../targets/target.js';
 
 export interface CheckResult {

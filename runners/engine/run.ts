@@ -3,11 +3,11 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { isRaw, type Scenario, type SuiteName } from '../../suites/types.js';
+import { isRaw, type Scenario, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from './placeholders.js';
+import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
 

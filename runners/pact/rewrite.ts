@@ -3,8 +3,8 @@
  * region and partition (contracts/values.ts) become the run's, in the path, the query and the
  * JSON body. Pure functions; runners/pact/request-filter.ts applies them to the replayed request.
  */
-import type { Vars } from '../engine/placeholders.js';
-import { encodeLabel } from '../../contracts/wire.js';
+import type { Vars } from '../../cases/placeholders.js';
+import { encodeLabel } from '../../src/http/wire.js';
 
 export type Replace = (text: string) => string;
 

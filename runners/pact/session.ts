@@ -11,9 +11,9 @@
  */
 import { givenOf, StateError, type ProviderState } from '../../contracts/states.js';
 import { CONTRACT_VARS } from '../../contracts/values.js';
-import type { Given } from '../../suites/types.js';
+import type { Given } from '../../cases/scenario.js';
 import { ArrangeError, arrange, cleanup } from '../engine/arrange.js';
-import { otherRegionThan, type Vars } from '../engine/placeholders.js';
+import { otherRegionThan, type Vars } from '../../cases/placeholders.js';
 import type { Identity, Target } from '../targets/target.js';
 import { replacer, type Replace } from './rewrite.js';
 

@@ -1,5 +1,5 @@
 /** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
-import { SUITES } from '../../suites/types.js';
+import { SUITES } from '../../cases/scenario.js';
 import type { RunReport } from '../engine/report.js';
 import { runFailed, show } from '../engine/report.js';
 import type { ScenarioResult } from '../engine/run.js';

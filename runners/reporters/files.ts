@@ -1,7 +1,7 @@
 /** File reporters: JSON (schema in report.schema.json), JUnit XML for CI systems, Markdown for a job page. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUITES } from '../../suites/types.js';
+import { SUITES } from '../../cases/scenario.js';
 import { runFailed, show, type RunReport } from '../engine/report.js';
 import { describeResult } from './console.js';
 

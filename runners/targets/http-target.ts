@@ -3,7 +3,7 @@
  * Calls go through the real SDK with a handler that keeps the raw answer for wire checks.
  */
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
 import { rawExchange } from './raw-exchange.js';
 import { envCredentials } from './sigv4.js';
 import { minimalZip } from './zip.js';

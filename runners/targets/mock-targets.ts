@@ -10,7 +10,7 @@
  * requests, so nothing is skipped there.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
 import { rawExchange } from './raw-exchange.js';
 import { observeCall } from './sdk-calls.js';
 import { withPeer, type Target } from './target.js';

@@ -2,7 +2,7 @@
  * Raw HTTP requests for what the SDK will not send (a malformed JSON body, an unknown member),
  * signed with SigV4 like any SDK call, and observed as the runner observes SDK calls.
  */
-import type { RawRequest } from '../../suites/types.js';
+import type { RawRequest } from '../../cases/scenario.js';
 import { envCredentials, signRequest } from './sigv4.js';
 import type { Observation } from './target.js';
 

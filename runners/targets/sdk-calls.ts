@@ -4,7 +4,7 @@
  */
 import * as lambda from '@aws-sdk/client-lambda';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import type { SdkRequest } from '../../suites/types.js';
+import type { SdkRequest } from '../../cases/scenario.js';
 import type { Observation, WireExchange } from './target.js';
 
 type CommandClass = new (input: never) => Parameters<LambdaClient['send']>[0];

@@ -2,7 +2,7 @@
  * What the runner needs of a target: send a Lambda call and observe the answer, arrange state,
  * clean up. Targets differ only in how they reach the API (embedded server, any endpoint, a mock).
  */
-import type { RawRequest, SdkRequest } from '../../suites/types.js';
+import type { RawRequest, SdkRequest } from '../../cases/scenario.js';
 
 /** The raw HTTP answer, where the transport lets us see it. */
 export interface WireExchange {

@@ -4,7 +4,9 @@
  * Handlers name an entry of `MESSAGES`; they never type a message or a status code.
  */
 
-export type Evidence = 'docs' | 'model' | 'recorded' | 'inferred';
+import type { Evidence } from '../../cases/evidence.js';
+
+export type { Evidence };
 
 export interface ErrorCodeSpec {
   readonly status: number;

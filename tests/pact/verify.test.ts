@@ -12,7 +12,7 @@ import { Emulator } from '../../src/model/emulator.js';
 import type { QuirkName } from '../../src/model/quirks.js';
 import { snapshot } from '../../src/model/snapshot.js';
 import { startServer } from '../../src/http/server.js';
-import { packageRoot } from '../../suites/fixtures.js';
+import { packageRoot } from '../../cases/fixtures.js';
 import { PACT_FILE } from '../../contracts/values.js';
 import { httpTarget } from '../../runners/targets/http-target.js';
 import { verifyPacts, type VerifyReport } from '../../runners/pact/verify.js';

@@ -11,9 +11,10 @@ import { fixedContext } from '../../src/model/context.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { encodeOutcome } from '../../src/http/codec.js';
 import { MESSAGES } from '../../src/spec/errors.js';
-import { fill } from '../../runners/engine/placeholders.js';
+import { isOperationName } from '../../src/spec/operations.js';
+import { fill } from '../../cases/placeholders.js';
 import { minimalZip } from '../../runners/targets/zip.js';
-import { isMatcher, loadFixtures, packageRoot, type Fixture } from '../../suites/fixtures.js';
+import { isMatcher, loadFixtures, packageRoot, type Fixture } from '../../cases/fixtures.js';
 
 const VARS = { fn: 'my-function', fn2: 'other-function', account: '123456789012', region: 'us-east-2', partition: 'aws', otherRegion: 'eu-west-1' };
 const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
@@ -70,6 +71,7 @@ describe('fixtures', () => {
     const ctx = fixedContext(1573687896493, { region: VARS.region, account: VARS.account });
     arrangeInModel(emulator, fixture, ctx);
     const request = fill(fixture.request, VARS);
+    if (!isOperationName(request.operation)) throw new Error(`${fixture.id}: unknown operation ${request.operation}`);
     const answer = encodeOutcome(emulator.invoke(request.operation, request.input, ctx), 'id');
     const expected = fill(fixture.response, VARS);
     expect(answer.status).toBe(expected.status);

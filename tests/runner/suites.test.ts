@@ -1,7 +1,7 @@
 /** The suites as data: enough scenarios, every suite, unique ids, every expectation tagged. */
 import { describe, expect, it } from 'vitest';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { SUITES } from '../../suites/types.js';
+import { SUITES } from '../../cases/scenario.js';
 
 describe('the conformance suites', () => {
   it('hold at least 120 scenarios across all eight suites', () => {

@@ -4,7 +4,7 @@ import type { QuirkName } from '../../src/model/quirks.js';
 import { runScenarios, type ScenarioResult } from '../../runners/engine/run.js';
 import { embeddedTarget } from '../../runners/targets/embedded.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import type { Scenario } from '../../suites/types.js';
+import type { Scenario } from '../../cases/scenario.js';
 
 export async function runEmbedded(quirks: QuirkName[] = [], scenarios: readonly Scenario[] = ALL_SCENARIOS): Promise<ScenarioResult[]> {
   const runPrefix = `t-${Math.random().toString(16).slice(2, 8)}`;

@@ -2,7 +2,11 @@
 
 export type Vars = Readonly<Record<string, string>>;
 
-const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|@[A-Za-z0-9]+)\}/g;
+/**
+ * The one placeholder syntax: `{fn}`, `{fn2}`, `{account}`, `{region}`, `{partition}`,
+ * `{otherRegion}`, and `{@name}` for a value an earlier step saved. Group 1 is the name.
+ */
+export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|@[A-Za-z0-9]+)\}/g;
 
 /**
  * Deep-copies a value with every placeholder in its strings replaced.

@@ -5,9 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Evidence } from '../src/spec/errors.js';
-import type { OperationName } from '../src/spec/operations.js';
-import type { Given, Matcher } from './types.js';
+import type { Evidence } from './evidence.js';
+import type { Given, Matcher, SdkRequest } from './scenario.js';
 
 export interface Fixture {
   readonly id: string;
@@ -18,7 +17,7 @@ export interface Fixture {
   readonly documentedValues?: Readonly<Record<string, string>>;
   readonly dependsOn?: string;
   readonly given?: Given;
-  readonly request: { readonly operation: OperationName; readonly input: Readonly<Record<string, unknown>> };
+  readonly request: SdkRequest;
   readonly response: {
     readonly status: number;
     readonly error?: { readonly code: string };

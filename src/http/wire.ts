@@ -2,8 +2,8 @@
  * An operation call as the rest-json wire carries it (`aws-behaviour.md` section 1): method,
  * path with the URL-encoded FunctionName, query string, JSON body. Built from the spec table.
  */
-import { OPERATIONS, type OperationName } from '../src/spec/operations.js';
-import type { MemberSpec } from '../src/spec/shapes.js';
+import { OPERATIONS, isOperationName } from '../spec/operations.js';
+import type { MemberSpec } from '../spec/shapes.js';
 
 export interface WireCall {
   readonly method: string;
@@ -27,7 +27,8 @@ export const encodeLabel = (value: string): string =>
  * @example wireCall('GetFunctionEventInvokeConfig', { FunctionName: 'f', Qualifier: '1' })
  * // { method: 'GET', path: '/2019-09-25/functions/f/event-invoke-config', query: { Qualifier: '1' } }
  */
-export function wireCall(operation: OperationName, input: Readonly<Record<string, unknown>>): WireCall {
+export function wireCall(operation: string, input: Readonly<Record<string, unknown>>): WireCall {
+  if (!isOperationName(operation)) throw new Error(`${operation} is not an operation of the spec table`);
   const spec = OPERATIONS[operation];
   const members = Object.entries(spec.input) as [string, MemberSpec][];
   let path: string = spec.uri;

@@ -6,14 +6,18 @@
  */
 import { ownRequire } from './own-require.js';
 
-/** The lowest @aws-sdk/client-lambda release whose commands and exception classes the mock serves. */
-export const SDK_FLOOR = '3.52.0';
+/**
+ * The lowest @aws-sdk/client-lambda release where the README's snippets pass in every setup:
+ * exception classes exist from 3.53.0, and the aws-sdk-client-mock 4 matchers type-check against
+ * the command classes from 3.723.0 (@smithy/types 4). Bisected with consumers/run.mjs.
+ */
+export const SDK_FLOOR = '3.723.0';
 /** The peer range, as package.json states it. */
 export const SDK_RANGE = `>=${SDK_FLOOR} <4`;
 
 /**
  * Compares two `major.minor.patch` versions (pre-release tags ignored).
- * @example compareVersions('3.9.0', '3.52.0') // -1
+ * @example compareVersions('3.9.0', '3.723.0') // -1
  */
 export function compareVersions(a: string, b: string): number {
   const parts = (v: string) => v.split('-')[0]!.split('.').map((n) => Number(n) || 0);
@@ -36,7 +40,7 @@ export function installedSdkVersion(): string | undefined {
 
 /**
  * Throws a one-line error when the resolved client is older than the floor.
- * @example assertSupportedSdk('3.40.0') // throws: lambda-eic-conformance: @aws-sdk/client-lambda 3.40.0 found; the mocks need >=3.52.0 <4 ...
+ * @example assertSupportedSdk('3.600.0') // throws: lambda-eic-conformance: @aws-sdk/client-lambda 3.600.0 found; the mocks need >=3.723.0 <4 ...
  */
 export function assertSupportedSdk(version = installedSdkVersion()): void {
   if (version === undefined) return;

@@ -49,7 +49,7 @@ describe('mockLambda never falls through to the real transport', () => {
   });
 
   it('rejects a client of an unknown shape with the cause', async () => {
-    const odd = { config: {}, send: async () => 'real' };
+    const odd = { config: {}, send: async (_command: unknown) => 'real' };
     lambda = mockLambda({ client: odd as never });
     const error = await rejectionOf(odd.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' }) as never));
     expect(error.message).toMatch(/^mockLambda cannot answer GetFunctionEventInvokeConfigCommand: the client has no middlewareStack/);
@@ -61,7 +61,7 @@ describe('mockLambda never falls through to the real transport', () => {
     for (const name of ['retryMiddleware', 'httpSigningMiddleware']) expect(names).toContain(name);
     expect(OFFLINE_DROPS).toEqual(expect.arrayContaining(['retryMiddleware', 'httpSigningMiddleware', 'httpAuthSchemeMiddleware', 'awsAuthMiddleware']));
     // The real client's stack is left as it was: the offline route works on a copy.
-    await sendOffline(client, new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' }), () => ({ status: 404, headers: { 'x-amzn-errortype': 'ResourceNotFoundException' }, body: '{"Message":"no"}' })).catch(() => undefined);
+    await sendOffline(client, new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' }) as never, () => ({ status: 404, headers: { 'x-amzn-errortype': 'ResourceNotFoundException' }, body: '{"Message":"no"}' })).catch(() => undefined);
     expect(client.middlewareStack.identify().join('\n')).toBe(names);
   });
 });
@@ -82,10 +82,10 @@ describe('the supported SDK range', () => {
   });
 
   it('refuses an older client in one line naming the found and the needed version', () => {
-    expect(() => assertSupportedSdk('3.40.0')).toThrow(`lambda-eic-conformance: @aws-sdk/client-lambda 3.40.0 found; the mocks need ${SDK_RANGE} (npm i -D @aws-sdk/client-lambda@3)`);
+    expect(() => assertSupportedSdk('3.600.0')).toThrow(`lambda-eic-conformance: @aws-sdk/client-lambda 3.600.0 found; the mocks need ${SDK_RANGE} (npm i -D @aws-sdk/client-lambda@3)`);
     expect(() => assertSupportedSdk('4.0.0')).toThrow(/4\.0\.0 found/);
     expect(() => assertSupportedSdk(SDK_FLOOR)).not.toThrow();
-    expect(compareVersions('3.9.0', '3.52.0')).toBe(-1);
-    expect(compareVersions('3.1164.0', '3.52.0')).toBe(1);
+    expect(compareVersions('3.9.0', '3.723.0')).toBe(-1);
+    expect(compareVersions('3.1164.0', '3.723.0')).toBe(1);
   });
 });

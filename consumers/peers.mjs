@@ -64,7 +64,9 @@ async function ends(peer) {
   const range = PKG.peerDependencies[peer];
   const { code, output } = await npm(['view', `${peer}@${range}`, 'version', '--json'], WORK);
   if (code !== 0) throw new Error(`npm view ${peer}@${range} failed:\n${output}`);
-  const found = [JSON.parse(output)].flat().filter((v) => !v.includes('-'));
+  const numbers = (v) => v.split('.').map(Number);
+  const byVersion = (a, b) => numbers(a).reduce((order, n, i) => order || n - numbers(b)[i], 0);
+  const found = [JSON.parse(output)].flat().filter((v) => !v.includes('-')).sort(byVersion);
   return { range, low: found[0], high: found.at(-1) };
 }
 

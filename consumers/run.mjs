@@ -13,7 +13,7 @@
  * Prints one line per cell, then `N passed, N failed`; exits 1 when a cell failed.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HERE, NPM_CACHE, PKG, WORK, cellEnv, freshProject, npm, option, pack, run } from './lib.mjs';
 
@@ -76,11 +76,28 @@ async function minimal(tarball, version, env) {
   }
   const cli = await run('node', [bin, 'run', '--reporter', 'console'], { cwd: dir, env });
   rows.push({ version: 'minimal', cell: 'lambda-eic run', ok: cli.code === 0 && /PASS: \d+ scenarios/.test(cli.output), detail: cli.output });
-  const du = (path) => Number(execFileSync('du', ['-sk', path]).toString().split('\t')[0]);
+  const du = (path) => Number(execFileSync('du', ['-sk', '--apparent-size', path]).toString().split('\t')[0]);
   const modules = join(dir, 'node_modules');
   const ours = ['lambda-eic-conformance', 'fflate'].filter((p) => existsSync(join(modules, p))).reduce((sum, p) => sum + du(join(modules, p)), 0);
   const count = execFileSync('npm', ['ls', '--all', '--parseable', '--cache', NPM_CACHE], { cwd: dir }).toString().trim().split('\n').length - 1;
   console.log(`install size: tarball + @aws-sdk/client-lambda ${version}: ${(du(modules) / 1024).toFixed(1)} MiB in ${count} packages; lambda-eic-conformance and what only it brings: ${(ours / 1024).toFixed(1)} MiB`);
+  return rows;
+}
+
+/** Runs the cells of one project in order; a cell passes when it exits 0 and attempted no connection. */
+async function cellsOf(p, cellNames) {
+  const rows = [{ version: p.version, cell: 'npm install', ok: p.installOk, detail: p.installOk ? '' : p.install.output }];
+  if (p.install.code !== 0) return rows;
+  for (const name of cellNames) {
+    const log = join(p.dir, `network-${name}.log`);
+    writeFileSync(log, '');
+    const [command, args] = CELLS[name];
+    const result = await run(command, args, { cwd: p.dir, env: cellEnv(p.dir, log), timeoutMs: 180_000 });
+    const attempts = readFileSync(log, 'utf8').trim();
+    const ok = result.code === 0 && attempts === '';
+    const detail = [attempts && `network attempts:\n${attempts}`, ok ? '' : result.output].filter(Boolean).join('\n');
+    rows.push({ version: p.version, cell: name, ok, detail });
+  }
   return rows;
 }
 
@@ -98,31 +115,17 @@ async function main() {
     Promise.all(versions.map((v) => project(tarball, v))),
     withMinimal ? minimal(tarball, PKG.devDependencies['@aws-sdk/client-lambda'], cellEnv(join(WORK, 'minimal-env'), join(WORK, 'minimal-network.log'))) : [],
   ]);
-  const rows = [...minimalRows];
-  for (const p of projects) {
-    rows.push({ version: p.version, cell: 'npm install', ok: p.installOk, detail: p.installOk ? '' : p.install.output });
-    if (p.install.code !== 0) continue;
-    for (const name of cellNames) {
-      const log = join(p.dir, `network-${name}.log`);
-      writeFileSync(log, '');
-      const [command, args] = CELLS[name];
-      const started = Date.now();
-      const result = await run(command, args, { cwd: p.dir, env: cellEnv(p.dir, log), timeoutMs: 180_000 });
-      const attempts = readFileSync(log, 'utf8').trim();
-      const ok = result.code === 0 && attempts === '';
-      const detail = [attempts && `network attempts:\n${attempts}`, ok ? '' : result.output].filter(Boolean).join('\n');
-      rows.push({ version: p.version, cell: name, ok, seconds: (Date.now() - started) / 1000, detail });
-    }
-  }
+  // The projects' cells run side by side (each chain in order): they wait on child processes.
+  const rows = [...minimalRows, ...(await Promise.all(projects.map((p) => cellsOf(p, cellNames)))).flat()];
 
   for (const r of rows.filter((r) => !r.ok)) console.log(`\n--- FAILED ${r.cell} @aws-sdk/client-lambda ${r.version}\n${r.detail.slice(-4000)}`);
+  console.log('');
+  for (const r of minimalRows) console.log(`minimal install: ${r.cell.padEnd(48)} ${r.ok ? 'pass' : 'FAIL'}`);
   console.log(`\n${'@aws-sdk/client-lambda'.padEnd(24)} ${['npm install', ...cellNames].map((c) => c.padEnd(12)).join(' ')}`);
-  for (const r of minimalRows) console.log(`minimal: ${r.cell.padEnd(40)} ${r.ok ? 'pass' : 'FAIL'}`);
   for (const v of versions)
     console.log(`${v.padEnd(24)} ${['npm install', ...cellNames].map((c) => { const r = rows.find((x) => x.version === v && x.cell === c); return (r ? (r.ok ? 'pass' : 'FAIL') : '-').padEnd(12); }).join(' ')}`);
   const passed = rows.filter((r) => r.ok).length;
   const failed = rows.length - passed;
-  if (process.env.CONSUMERS_SUMMARY) appendFileSync(process.env.CONSUMERS_SUMMARY, `${JSON.stringify(rows.map(({ detail, ...r }) => r))}\n`);
   console.log(`\nconsumers: ${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;
 }

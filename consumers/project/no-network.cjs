@@ -1,9 +1,8 @@
-// Preloaded into every consumer run (NODE_OPTIONS=--require): makes every connection to a host
-// other than loopback fail, and records the attempt in $NO_NETWORK_LOG, so a mock that falls
-// through to a real transport fails the cell even when the error is swallowed.
+// Preloaded into every consumer run (NODE_OPTIONS=--require): makes every name lookup and every
+// TCP connection to a host other than loopback fail, and records the attempt in $NO_NETWORK_LOG,
+// so a mock that falls through to a real transport fails the cell even when the error is swallowed.
 const dns = require('node:dns');
 const fs = require('node:fs');
-const net = require('node:net');
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
 function refuse(host, how) {
@@ -26,14 +25,16 @@ dns.promises.lookup = async function (host, ...rest) {
   if (!LOOPBACK.test(String(host))) throw refuse(host, 'dns.promises.lookup');
   return promisesLookup.call(this, host, ...rest);
 };
-const connect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function (...args) {
-  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  const options = typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
-  const host = options.path ? undefined : String(options.host ?? 'localhost');
-  if (host !== undefined && !LOOPBACK.test(host)) {
-    process.nextTick(() => this.destroy(refuse(host, 'socket.connect')));
-    return this;
-  }
-  return connect.apply(this, args);
-};
+// The TCP handle is where a real connection starts, after name resolution: a socket that a mock
+// library fakes (nock 15.0.6's interceptors call Socket#connect on a mock handle) never gets here.
+const { TCP } = process.binding('tcp_wrap');
+for (const method of ['connect', 'connect6']) {
+  const real = TCP.prototype[method];
+  TCP.prototype[method] = function (request, address, port) {
+    if (!LOOPBACK.test(String(address))) {
+      refuse(`${address}:${port}`, 'tcp.connect');
+      return -101; // UV_ENETUNREACH: the socket reports the failure like a real unreachable network
+    }
+    return real.apply(this, arguments);
+  };
+}

@@ -26,7 +26,7 @@ for major in 22 24; do
   # replaced so reports/vitest.json (the main run's) is left alone.
   PATH="$(dirname "$bin"):$PATH" "$bin" node_modules/vitest/vitest.mjs run --reporter=default >"$log" 2>&1
   code=$?
-  totals=$(grep -E '^\s*Tests\s' "$log" | tail -1 | sed 's/\x1b\[[0-9;]*m//g; s/^ *//')
+  totals=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ *Tests +[0-9]' | tail -1 | sed 's/^ *//; s/  */ /g')
   if [ $code -eq 0 ]; then
     passed=$((passed + 1)); lines+=("node $version: pass ($totals, $((SECONDS - started)) s)")
   else

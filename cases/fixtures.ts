@@ -6,7 +6,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Evidence } from './evidence.js';
-import type { Given, Matcher, SdkRequest } from './scenario.js';
+import type { Given, SdkRequest } from './scenario.js';
+
+export { isMatcher } from './matchers.js';
 
 export interface Fixture {
   readonly id: string;
@@ -26,9 +28,15 @@ export interface Fixture {
   };
 }
 
-/** A volatile value in a fixture: `{"$match": "epoch-seconds"}`. */
-export const isMatcher = (v: unknown): v is { $match: Matcher } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $match?: unknown }).$match === 'string';
+
+/**
+ * The file of a fixture, relative to the package root (its id names it).
+ * @example fixtureFile({ id: 'aws.put-overwrites', ... }) // 'fixtures/aws/put-overwrites.json'
+ */
+export const fixtureFile = (fixture: Pick<Fixture, 'id'>): string => {
+  const [kind, ...name] = fixture.id.split('.');
+  return `fixtures/${kind}/${name.join('.')}.json`;
+};
 
 /** The package root (where package.json is), from source or from dist/. */
 export function packageRoot(): string {

@@ -4,9 +4,24 @@ export type Vars = Readonly<Record<string, string>>;
 
 /**
  * The one placeholder syntax: `{fn}`, `{fn2}`, `{account}`, `{region}`, `{partition}`,
- * `{otherRegion}`, and `{@name}` for a value an earlier step saved. Group 1 is the name.
+ * `{otherRegion}`, the destination names `{queue}`, `{queue2}`, `{topic}`, `{bucket}`, `{bus}`,
+ * and `{@name}` for a value an earlier step saved. Group 1 is the name.
  */
-export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|@[A-Za-z0-9]+)\}/g;
+export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|queue2?|topic|bucket|bus|@[A-Za-z0-9]+)\}/g;
+
+/**
+ * The destinations' names where a target does not create them (an emulator checks no IAM, so
+ * they need not exist); a real-account run creates its own per run and fills these with theirs.
+ */
+export const DESTINATION_NAMES = {
+  queue: 'eic-destination',
+  queue2: 'eic-destination-2',
+  topic: 'eic-topic',
+  bucket: 'eic-bucket',
+  bus: 'default',
+} as const satisfies Vars;
+
+export type DestinationRef = keyof typeof DESTINATION_NAMES;
 
 /**
  * Deep-copies a value with every placeholder in its strings replaced.

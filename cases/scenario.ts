@@ -7,6 +7,7 @@
  * `{partition}`, `{otherRegion}` (a region that is not the target's).
  */
 import type { Evidence } from './evidence.js';
+import type { Matcher } from './matchers.js';
 
 export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples'] as const;
 export type SuiteName = (typeof SUITES)[number];
@@ -47,14 +48,7 @@ export interface RawRequest {
   readonly body?: string;
 }
 
-export type Matcher =
-  | 'date'
-  | 'epoch-seconds'
-  | 'epoch-seconds-with-fraction'
-  | 'non-empty-string'
-  | 'function-arn'
-  | 'client-error'
-  | 'json-content-type';
+export type { Matcher };
 
 /**
  * Where a check looks:

@@ -5,8 +5,7 @@
  * type matchers; every other value must be equal.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import { isMatcher } from '../cases/fixtures.js';
-import type { Matcher } from '../cases/scenario.js';
+import { PROVIDED_DESTINATION_CONFIG_INVALID, isMatcher, type Matcher } from '../cases/matchers.js';
 import { PATTERNS } from '../src/spec/shapes.js';
 import { PLACEHOLDER, fill } from '../cases/placeholders.js';
 import { CONTRACT_VARS } from './values.js';
@@ -22,6 +21,11 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   account: '\\d{12}',
   fn: '[a-zA-Z0-9_-]+',
   fn2: '[a-zA-Z0-9_-]+',
+  queue: '[a-zA-Z0-9_-]{1,80}',
+  queue2: '[a-zA-Z0-9_-]{1,80}',
+  topic: '[a-zA-Z0-9_-]{1,256}',
+  bucket: '[a-z0-9.-]{3,63}',
+  bus: '[a-zA-Z0-9._-]{1,256}',
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,6 +61,11 @@ const BY_MARKER: Record<Matcher, () => unknown> = {
   'non-empty-string': () => MatchersV3.regex('^.+$', 'example'),
   'function-arn': () =>
     MatchersV3.regex(`^(${PATTERNS.functionArn})$`, fill('arn:{partition}:lambda:{region}:{account}:function:{fn}', CONTRACT_VARS)),
+  'provided-destination-config-invalid': () =>
+    MatchersV3.regex(
+      PROVIDED_DESTINATION_CONFIG_INVALID.source,
+      'The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:aws:s3:::eic-bucket), onFailure=OnFailure(destination=arn:aws:s3:::eic-bucket)) is invalid.',
+    ),
   date: unsupported('date'),
   'client-error': unsupported('client-error'),
   'json-content-type': unsupported('json-content-type'),

@@ -18,6 +18,12 @@ export const CONTRACT_VARS = {
   region: 'us-east-1',
   partition: 'aws',
   otherRegion: otherRegionThan('us-east-1'),
+  // The destinations' names, as the documentation's examples name them.
+  queue: 'destination',
+  queue2: 'destination-2',
+  topic: 'topic',
+  bucket: 'bucket',
+  bus: 'default',
 } as const satisfies Vars;
 
 /** The function references a fixture may use (`{fn}`, `{fn2}`). */

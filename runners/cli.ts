@@ -14,6 +14,11 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
   },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
+  cleanup: {
+    summary: 'find and delete what real-account runs left behind (--target aws), by tag and prefix',
+    run: async (argv) => (await import('./commands/cleanup.js')).cleanupCommand(argv),
+  },
+  matrix: { summary: 'put run reports side by side: an HTML page and Markdown with scores and root causes', run: async (argv) => (await import('./commands/matrix.js')).matrixCommand(argv) },
   'verify-pacts': { summary: 'verify Pact contracts (ours, yours, a broker) against a target', run: async (argv) => (await import('./commands/verify-pacts.js')).verifyPactsCommand(argv) },
 };
 

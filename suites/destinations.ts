@@ -3,7 +3,9 @@ import { PATTERNS } from '../src/spec/shapes.js';
 import { ARNS, arnOf, config, error, msg, ok, put, step, suite, update, withConfig, withFunction } from './dsl.js';
 
 const scenario = suite('destinations');
-const SRC = 'aws-behaviour.md §5';
+const SRC = '§5';
+/** A function of an account that is not the caller's, in the caller's region. */
+const OTHER_ACCOUNT_FN = 'arn:{partition}:lambda:{region}:000000001111:function:{fn}';
 const badPattern = (arn: string, outcome: 'onSuccess' | 'onFailure') =>
   `Value '${arn}' at 'destinationConfig.${outcome}.destination' failed to satisfy constraint: Member must satisfy regular expression pattern: ${PATTERNS.destination}`;
 const accepted = (name: string, title: string, destinations: { onSuccess?: string; onFailure?: string }, given = withFunction()) =>
@@ -31,9 +33,16 @@ export const destinations = [
   accepted('s3-on-failure', 'An S3 bucket on failure', { onFailure: ARNS.s3 }),
   accepted('lambda-existing', 'Another existing function on success', { onSuccess: arnOf('{fn2}') }, withFunction({}, {})),
   accepted('same-queue-for-both', 'The same SQS queue may serve both outcomes', { onSuccess: ARNS.sqs, onFailure: ARNS.sqs }),
-  scenario('destinations.s3-on-success-refused', 'An S3 bucket on success is refused', `${SRC} (S3 for OnFailure only [docs])`, {
+  scenario('destinations.s3-on-success-refused', 'An S3 bucket on success alone is refused as a destination config', `${SRC} (S3 for OnFailure only); fixtures/aws/destination-s3-on-success.json`, {
     given: withFunction(),
-    steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.s3 } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=OnSuccess(destination=${ARNS.s3}), onFailure=null)`), 'inferred'))],
+    steps: [
+      step(
+        put({ DestinationConfig: { OnSuccess: { Destination: ARNS.s3 } } }),
+        // The form is recorded (with S3 on both outcomes); the exact rendering of the ARN is not.
+        error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=OnSuccess(destination=${ARNS.s3}), onFailure=null)`), 'recorded', 'inferred'),
+        { at: 'error.message', match: 'provided-destination-config-invalid', evidence: 'recorded' },
+      ),
+    ],
   }),
   scenario('destinations.iam-on-success-refused', 'A service that is no destination type (IAM) on success', SRC, {
     given: withFunction(),
@@ -57,6 +66,10 @@ export const destinations = [
   scenario('destinations.lambda-missing', 'A Lambda function ARN that does not exist', SRC, {
     given: withFunction(),
     steps: [step(put({ DestinationConfig: { OnFailure: { Destination: arnOf('{fn2}') } } }), error('InvalidParameterValueException', msg('destinationArnInvalid', arnOf('{fn2}')), 'recorded'))],
+  }),
+  scenario('destinations.lambda-other-account', 'A Lambda function ARN of another account is the "provided destination config" error', `${SRC}; fixtures/aws/destination-lambda-other-region.json`, {
+    given: withFunction(),
+    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: OTHER_ACCOUNT_FN } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${OTHER_ACCOUNT_FN}))`), 'recorded'))],
   }),
   scenario('destinations.lambda-self', 'The function cannot be its own destination', SRC, {
     given: withFunction(),

@@ -2,7 +2,7 @@
  * The seed pages' worked examples (`fixtures/docs`), replayed as documented: each alone from the
  * state it depends on, and the Put example followed by the Update example.
  */
-import { loadFixtures, isMatcher, type Fixture } from '../cases/fixtures.js';
+import { fixtureFile, loadFixtures, isMatcher, type Fixture } from '../cases/fixtures.js';
 import { status, suite } from './dsl.js';
 import type { Expectation, Scenario, Step } from '../cases/scenario.js';
 
@@ -27,7 +27,7 @@ function expectationsOf(fixture: Fixture): Expectation[] {
 }
 
 const stepOf = (fixture: Fixture): Step => ({ title: fixture.title, request: fixture.request, expect: expectationsOf(fixture) });
-const sourceOf = (fixture: Fixture) => `${fixture.source.page ?? fixture.source.document} (${fixture.id})`;
+const sourceOf = (fixture: Fixture) => `${fixtureFile(fixture)}${fixture.source.page ? ` (${fixture.source.page})` : ''}`;
 
 const fixtures = loadFixtures('docs');
 const byId = new Map(fixtures.map((f) => [f.id, f]));

@@ -5,6 +5,7 @@
 import { ERROR_CODES, MESSAGES, type ErrorCode, type Evidence, type MessageArgs, type MessageName } from '../src/spec/errors.js';
 import type { OperationName } from '../src/spec/operations.js';
 import type { Expectation, Given, GivenConfig, GivenFunction, Matcher, Scenario, SdkRequest, Step, SuiteName } from '../cases/scenario.js';
+import { cite } from '../cases/sources.js';
 
 /** The qualified or unqualified ARN of a placeholder function. */
 export const arnOf = (fn = '{fn}', qualifier?: string): string =>
@@ -74,7 +75,8 @@ export const withFunction = (fn: Omit<GivenFunction, 'ref'> = {}, second?: Omit<
 export const withConfig = (...configs: GivenConfig[]): Given => withFunction({ configs });
 
 /**
- * A scenario builder bound to one suite.
+ * A scenario builder bound to one suite. The source names sections of docs/aws-behaviour.md in
+ * short form (`§4 Put`) and fixture files (`fixtures/aws/put-overwrites.json`), joined by `; `.
  * @example const scenario = suite('merge'); scenario('merge.put-overwrites', 'Put overwrites', '§4 Put', { steps: [...] })
  */
 export const suite =
@@ -83,17 +85,20 @@ export const suite =
     id,
     suite: name,
     title,
-    source,
+    source: cite(source),
     ...(body.given ? { given: body.given } : {}),
     steps: body.steps,
   });
 
-/** Destination ARNs used across suites (none need to exist on the target, except Lambda ones). */
+/**
+ * Destination ARNs used across suites: the names are placeholders, filled with the run's own
+ * destinations on a real account and with fixed names elsewhere (an emulator checks no IAM).
+ */
 export const ARNS = {
-  sqs: 'arn:{partition}:sqs:{region}:{account}:eic-destination',
-  sqs2: 'arn:{partition}:sqs:{region}:{account}:eic-destination-2',
-  sns: 'arn:{partition}:sns:{region}:{account}:eic-topic',
-  events: 'arn:{partition}:events:{region}:{account}:event-bus/default',
-  s3: 'arn:{partition}:s3:::eic-bucket',
+  sqs: 'arn:{partition}:sqs:{region}:{account}:{queue}',
+  sqs2: 'arn:{partition}:sqs:{region}:{account}:{queue2}',
+  sns: 'arn:{partition}:sns:{region}:{account}:{topic}',
+  events: 'arn:{partition}:events:{region}:{account}:event-bus/{bus}',
+  s3: 'arn:{partition}:s3:::{bucket}',
   iam: 'arn:{partition}:iam::{account}:role/eic-role',
 } as const;

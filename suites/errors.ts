@@ -14,18 +14,18 @@ const noConfig = (qualifier = '$LATEST') => msg('noEventInvokeConfig', arnOf('{f
 const LONG_NAME = 'f'.repeat(65);
 
 export const errors = [
-  scenario('errors.put-requires-a-setting', 'Put with no setting is a 400', '§4 Put step 1', {
+  scenario('errors.put-requires-a-setting', 'Put with no setting is a 400', '§4 Put (step 1)', {
     given: withFunction(),
     steps: [step(put({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'recorded'))],
   }),
-  scenario('errors.put-requires-a-setting-before-lookup', 'Put with no setting on a missing function is still the 400', '§4 Put step 1', {
+  scenario('errors.put-requires-a-setting-before-lookup', 'Put with no setting on a missing function is still the 400', '§4 Put (step 1)', {
     steps: [step(put({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'recorded'))],
   }),
-  scenario('errors.put-null-settings-are-absent', 'Put whose settings are all null counts as none', '§4 Put step 1', {
+  scenario('errors.put-null-settings-are-absent', 'Put whose settings are all null counts as none', '§4 Put (step 1)', {
     given: withFunction(),
     steps: [step(put({ MaximumRetryAttempts: null, DestinationConfig: null }), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'inferred'))],
   }),
-  scenario('errors.put-empty-on-success-counts', 'DestinationConfig {OnSuccess: {}} counts as a setting', '§4 Put step 1', {
+  scenario('errors.put-empty-on-success-counts', 'DestinationConfig {OnSuccess: {}} counts as a setting', '§4 Put (step 1)', {
     given: withFunction(),
     steps: [step(put({ DestinationConfig: { OnSuccess: {} } }), ok(200, 'recorded'), config('$LATEST', {}, 'recorded'))],
   }),
@@ -33,7 +33,7 @@ export const errors = [
     given: withConfig({ MaximumRetryAttempts: 1 }),
     steps: [step(update({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'inferred'))],
   }),
-  scenario('errors.put-missing-function', 'Put on a missing function', '§4 Put step 3', {
+  scenario('errors.put-missing-function', 'Put on a missing function', '§4 Put (step 3)', {
     steps: [step(put({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
   }),
   scenario('errors.update-missing-function', 'Update on a missing function', '§4 Update', {
@@ -60,17 +60,17 @@ export const errors = [
   scenario('errors.list-missing-function', "List on a missing function is \"The function doesn't exist.\" unlike Get", '§4 List', {
     steps: [step(list(), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
   }),
-  scenario('errors.bare-name-over-64', 'A bare function name of 65 characters is refused', '§1 FunctionName (64 for a bare name)', {
+  scenario('errors.bare-name-over-64', 'A bare function name of 65 characters is refused', '§1 Constraints (FunctionName: 64 for a bare name)', {
     steps: [step(get({ FunctionName: LONG_NAME }), status(400, 'docs'), error('InvalidParameterValueException', msg('bareNameTooLong', LONG_NAME, 64), 'inferred'))],
   }),
-  scenario('errors.validation-before-lookup', 'An out-of-range value on a missing function is a ValidationException, not a 404', '§1-2 constraints', {
-    steps: [step(put({ MaximumRetryAttempts: 3 }), error('ValidationException', msg('validation', ["Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"]), 'recorded', 'inferred'))],
+  scenario('errors.validation-before-lookup', 'An out-of-range value on a missing function is a ValidationException, not a 404', '§1 Constraints; §2', {
+    steps: [step(put({ MaximumRetryAttempts: 3 }), error('ValidationException', msg('validation', ["Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"]), 'recorded'))],
   }),
-  scenario('errors.validation-before-at-least-one', 'A bad Qualifier with no setting is a ValidationException', '§1-2 constraints', {
+  scenario('errors.validation-before-at-least-one', 'A bad Qualifier with no setting is a ValidationException', '§1 Constraints; §2', {
     given: withFunction(),
     steps: [step(put({ Qualifier: 'v!1' }), error('ValidationException', undefined, 'inferred'))],
   }),
-  scenario('errors.validation-errors-joined', 'Two violations are counted and joined with "; "', '§2 constraint message form', {
+  scenario('errors.validation-errors-joined', 'Two violations are counted and joined with "; "', '§2 (constraint message form)', {
     given: withFunction(),
     steps: [
       step(
@@ -78,18 +78,18 @@ export const errors = [
         error('ValidationException', msg('validation', [
           "Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2",
           "Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
-        ]), 'recorded', 'inferred'),
+        ]), 'recorded'),
       ),
     ],
   }),
-  scenario('errors.wrong-json-type', 'A string where an integer belongs is refused with a 400', 'issue 2: bad input', {
+  scenario('errors.wrong-json-type', 'A string where an integer belongs is refused with a 400', '§9', {
     given: withFunction(),
     steps: [step(put({ MaximumRetryAttempts: 'two' }), status(400, 'inferred'))],
   }),
-  scenario('errors.put-missing-function-with-settings-and-destination', 'Put with a destination on a missing function is the 404 before destinations are checked', '§4 Put steps 3-4', {
+  scenario('errors.put-missing-function-with-settings-and-destination', 'Put with a destination on a missing function is the 404 before destinations are checked', '§4 Put (steps 3-4)', {
     steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.iam } } }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
   }),
-  scenario('errors.delete-then-put-recreates', 'After Delete, Put creates a fresh config and Update works again', '§4 Delete, Put', {
+  scenario('errors.delete-then-put-recreates', 'After Delete, Put creates a fresh config and Update works again', '§4 Delete; §4 Put', {
     given: withConfig({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 100 }),
     steps: [
       step(del(), status(204, 'recorded')),
@@ -97,15 +97,15 @@ export const errors = [
       step(put({ MaximumEventAgeInSeconds: 200 }), ok(200, 'docs'), config('$LATEST', { age: 200 }, 'docs')),
     ],
   }),
-  scenario('errors.malformed-json-body', 'A body that is not JSON is a client error with a JSON answer, never a 5xx or a page', 'issue 2: bad input; §2', {
+  scenario('errors.malformed-json-body', 'A body that is not JSON is a client error with a JSON answer, never a 5xx or a page', '§9; §2', {
     given: withFunction(),
     steps: [step({ raw: { method: 'PUT', path: EIC_PATH, body: '{"MaximumRetryAttempts": 1,' } }, jsonClientError(), status(400, 'inferred'))],
   }),
-  scenario('errors.non-object-body', 'A JSON body that is not an object is a client error with a JSON answer', 'issue 2: bad input; §2', {
+  scenario('errors.non-object-body', 'A JSON body that is not an object is a client error with a JSON answer', '§9; §2', {
     given: withFunction(),
     steps: [step({ raw: { method: 'POST', path: EIC_PATH, body: '[1, 2]' } }, jsonClientError(), status(400, 'inferred'))],
   }),
-  scenario('errors.unknown-body-member', 'A body member the API does not have is refused', 'issue 2: bad input', {
+  scenario('errors.unknown-body-member', 'A body member the API does not have is refused', '§9', {
     given: withFunction(),
     steps: [step({ raw: { method: 'PUT', path: EIC_PATH, body: '{"MaximumRetryAttempts": 1, "MaximumRetries": 1}' } }, status(400, 'inferred'))],
   }),

@@ -3,7 +3,7 @@ import { arnOf, list, ok, step, suite, withFunction } from './dsl.js';
 import type { Expectation, Step } from '../cases/scenario.js';
 
 const scenario = suite('pagination');
-const SRC = 'aws-behaviour.md §4 List';
+const SRC = '§4 List';
 const THREE = withFunction({
   versions: 1,
   aliases: [{ name: 'live', version: '1' }],

@@ -2,12 +2,12 @@
 import { arnOf, call, config, del, error, get, list, msg, ok, put, status, step, suite, update, withFunction } from './dsl.js';
 
 const scenario = suite('qualifiers');
-const SRC = 'aws-behaviour.md §3';
+const SRC = '§3';
 const mismatch = () => error('InvalidParameterValueException', msg('qualifierMismatch'), 'recorded');
 const VERSIONED = withFunction({ versions: 2, aliases: [{ name: 'live', version: '1' }] });
 
 export const qualifiers = [
-  scenario('qualifiers.name-defaults-to-latest', 'A bare name with no Qualifier means $LATEST', `${SRC}; §6 FunctionArn`, {
+  scenario('qualifiers.name-defaults-to-latest', 'A bare name with no Qualifier means $LATEST', `${SRC}; §6 (FunctionArn)`, {
     given: withFunction(),
     steps: [step(put({ MaximumRetryAttempts: 1 }), ok(200, 'recorded'), config('$LATEST', { retries: 1 }, 'recorded'))],
   }),
@@ -105,11 +105,11 @@ export const qualifiers = [
     given: withFunction(),
     steps: [step(del({ Qualifier: 'nothing' }), error('ResourceNotFoundException', msg('noEventInvokeConfig', arnOf('{fn}', 'nothing')), 'recorded'))],
   }),
-  scenario('qualifiers.put-missing-version', 'Put on a version that does not exist', '§4 Put step 3', {
+  scenario('qualifiers.put-missing-version', 'Put on a version that does not exist', '§4 Put (step 3)', {
     given: withFunction({ versions: 1 }),
     steps: [step(put({ Qualifier: '7', MaximumRetryAttempts: 1 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
   }),
-  scenario('qualifiers.put-missing-alias', 'Put on an alias that does not exist', '§4 Put step 3', {
+  scenario('qualifiers.put-missing-alias', 'Put on an alias that does not exist', '§4 Put (step 3)', {
     given: withFunction(),
     steps: [step(put({ Qualifier: 'staging', MaximumRetryAttempts: 1 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
   }),
@@ -127,7 +127,7 @@ export const qualifiers = [
       step(list(), { at: 'collected.arns', sameMembers: [arnOf('{fn}', '$LATEST'), arnOf('{fn}', '1'), arnOf('{fn}', 'live')], evidence: 'recorded' }),
     ],
   }),
-  scenario('qualifiers.alias-config-outlives-alias', "Deleting an alias does not remove the alias's config", 'issue 2 (not in aws-behaviour.md)', {
+  scenario('qualifiers.alias-config-outlives-alias', "Deleting an alias does not remove the alias's config", '§9 (a config outlives its alias)', {
     given: withFunction({ versions: 1, aliases: [{ name: 'live', version: '1' }], configs: [{ qualifier: 'live', MaximumRetryAttempts: 1 }] }),
     steps: [
       step(call('DeleteAlias', { FunctionName: '{fn}', Name: 'live' }), status(204, 'model')),

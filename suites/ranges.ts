@@ -1,8 +1,8 @@
 /**
  * Ranges, lengths and patterns, generated from the spec table (`aws-behaviour.md` section 1):
  * for every ranged member min-1, min, max, max+1, a wrong type and a fractional number; for every
- * length and pattern a value just inside and just outside. The status and code of a violation are
- * [recorded]; the message form outside destinations is [inferred].
+ * length and pattern a value just inside and just outside. The status, code and message form of a
+ * violation are [recorded] (docs/aws-behaviour.md §2: ranges and lengths follow the recorded form).
  */
 import { CONSTRAINT_TEXT, violationText, type Evidence } from '../src/spec/errors.js';
 import { OPERATIONS } from '../src/spec/operations.js';
@@ -11,10 +11,10 @@ import { arnOf, call, config, error, get, msg, ok, put, status, step, suite, wit
 import type { Expectation, Scenario, SdkRequest } from '../cases/scenario.js';
 
 const scenario = suite('ranges');
-const SRC = 'aws-behaviour.md §1 constraints';
+const SRC = '§1 Constraints';
 
 const refused = (value: unknown, path: string, what: string) =>
-  error('ValidationException', msg('validation', [violationText(value, path, what)]), 'recorded', 'inferred');
+  error('ValidationException', msg('validation', [violationText(value, path, what)]), 'recorded');
 const badType = () => [status(400, 'inferred'), { at: 'error.code', match: 'non-empty-string', evidence: 'inferred' } as const];
 
 interface Ranged {
@@ -56,8 +56,8 @@ function rangeCases(r: Ranged): Scenario[] {
     scenario(id('min'), title(`${min} (min) is accepted`), SRC, { given: r.given, steps: [step(r.request(min), r.accepted(min))] }),
     scenario(id('max'), title(`${max} (max) is accepted`), SRC, { given: r.given, steps: [step(r.request(max), r.accepted(max))] }),
     scenario(id('above-max'), title(`${max + 1} (max+1) is refused`), SRC, { given: r.given, steps: [step(r.request(max + 1), refused(max + 1, path, CONSTRAINT_TEXT.max(max)))] }),
-    scenario(id('wrong-type'), title('as a JSON string is refused with a 400'), `${SRC}; issue 2 bad input`, { given: r.given, steps: [step(r.request(`${min}x`), badType())] }),
-    scenario(id('fraction'), title(`${min + 0.5} (a fraction) is refused with a 400`), `${SRC}; issue 2 bad input`, { given: r.given, steps: [step(r.request(min + 0.5), badType())] }),
+    scenario(id('wrong-type'), title('as a JSON string is refused with a 400'), `${SRC}; §9`, { given: r.given, steps: [step(r.request(`${min}x`), badType())] }),
+    scenario(id('fraction'), title(`${min + 0.5} (a fraction) is refused with a 400`), `${SRC}; §9`, { given: r.given, steps: [step(r.request(min + 0.5), badType())] }),
   ];
 }
 
@@ -128,7 +128,7 @@ const lengthAndPattern: Scenario[] = [
   }),
   scenario('ranges.destination.pattern-inside', 'A destination ARN with region and account passes the pattern', SRC, {
     given: withFunction(),
-    steps: [step(onFailure('arn:aws:sqs:{region}:{account}:q'), ok(200, 'model'), config('$LATEST', { onFailure: 'arn:aws:sqs:{region}:{account}:q' }, 'model'))],
+    steps: [step(onFailure('arn:{partition}:sqs:{region}:{account}:{queue}'), ok(200, 'model'), config('$LATEST', { onFailure: 'arn:{partition}:sqs:{region}:{account}:{queue}' }, 'model'))],
   }),
   scenario('ranges.destination.pattern-outside', 'A destination ARN missing its account and resource fails the pattern', SRC, {
     given: withFunction(),

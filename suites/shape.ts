@@ -58,7 +58,7 @@ export const shape = [
   }),
   scenario('shape.validation-body', 'ValidationException: no Type member, the message in "message"', '§2', {
     given: withFunction(),
-    steps: [step(put({ MaximumRetryAttempts: 9 }), status(400, 'recorded'), header('x-amzn-errortype', 'ValidationException', 'model'), wireAbsent('Type', 'recorded'), { at: 'wire.body.message', match: 'non-empty-string', evidence: 'inferred' }, requestId)],
+    steps: [step(put({ MaximumRetryAttempts: 9 }), status(400, 'recorded'), header('x-amzn-errortype', 'ValidationException', 'model'), wireAbsent('Type', 'recorded'), { at: 'wire.body.message', match: 'non-empty-string', evidence: 'recorded' }, requestId)],
   }),
   scenario('shape.list-not-found-body', "List's 404 carries Type User and Message", '§2; §4 List', {
     steps: [step(list(), status(404, 'recorded'), header('x-amzn-errortype', 'ResourceNotFoundException', 'model'), wire('Type', 'User', 'recorded'), { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'recorded' })],

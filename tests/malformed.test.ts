@@ -112,7 +112,7 @@ const CASES: Case[] = [
   get('OPTIONS-style *', '*', UNKNOWN),
   get('an absent control endpoint is not a Lambda route', '/_lambda_eic/reset', UNKNOWN),
   // Lambda operations this emulator does not implement.
-  get('GetFunctionConfiguration', `/2015-03-31/functions/${FN}/configuration`, UNSUPPORTED),
+  get('GetLayerVersion', '/2018-10-31/layers/l/versions/1', UNSUPPORTED),
   { name: 'Invoke', method: 'POST', path: `/2015-03-31/functions/${FN}/invocations`, body: '{}', code: UNSUPPORTED },
   get('ListLayers', '/2018-10-31/layers', UNSUPPORTED),
   { name: 'PutFunctionConcurrency', method: 'PUT', path: `/2017-10-31/functions/${FN}/concurrency`, headers: json, body: '{"ReservedConcurrentExecutions": 1}', code: UNSUPPORTED },

@@ -50,3 +50,16 @@ export function quirksOption(value: string | undefined): QuirkName[] {
   for (const q of names) if (!isQuirkName(q)) throw new UsageError(`unknown quirk '${q}'; quirks: ${QUIRK_NAMES.join(', ')}`);
   return names as QuirkName[];
 }
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * A duration such as `90s`, `30m`, `1h`, `2d` in milliseconds, or a usage error naming the option.
+ * @example durationOption('--older-than', '1h') // 3600000
+ */
+export function durationOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{1,6})(s|m|h|d)$/.exec(value);
+  if (!match) throw new UsageError(`${name} must be a duration such as 90s, 30m, 1h or 2d, not '${value}'`);
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+}

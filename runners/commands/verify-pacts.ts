@@ -14,6 +14,8 @@ import { BaselineError, readBaseline, type Baseline } from '../engine/baseline.j
 import { applyPactBaseline, type CheckedResult } from '../pact/baseline.js';
 import { embeddedVerifyTarget, endpointVerifyTarget, type VerifyTarget } from '../pact/target.js';
 import type { PactSource, PublishOptions } from '../pact/verify.js';
+import { inVerifyChild, say, verifyInChild, verifyPaint } from '../pact/quiet-core.js';
+import type { Paint } from '../reporters/colour.js';
 import { TargetUnreachable } from '../targets/target.js';
 import { UsageError, parseOptions, quirksOption } from './usage.js';
 
@@ -124,10 +126,10 @@ function sourceOf(opts: { 'pact-dir'?: string[]; 'pact-url'?: string[]; 'broker-
 const describeSource = (source: PactSource) =>
   source.kind === 'broker' ? `broker ${source.url}` : source.kind === 'urls' ? source.urls.join(', ') : source.paths.join(', ');
 
-function summaryLines(results: readonly CheckedResult[], stale: readonly string[]): string[] {
+function summaryLines(results: readonly CheckedResult[], stale: readonly string[], colour: Paint): string[] {
   const lines: string[] = [];
   for (const r of results) {
-    if (r.status === 'failed') lines.push(`FAILED  ${r.description}`, ...r.reasons.map((why) => `          ${why}`));
+    if (r.status === 'failed') lines.push(`${colour.red('FAILED')}  ${r.description}`, ...r.reasons.map((why) => `          ${why}`));
     if (r.status === 'known') lines.push(`known   ${r.description} (${r.knownReason})`);
     if (r.status === 'fixed') lines.push(`FIXED   ${r.description}: passes now; remove it from the baseline`);
   }
@@ -201,6 +203,7 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
     if (error instanceof BaselineError) throw new UsageError(error.message);
     throw error;
   }
+  if (!inVerifyChild()) return verifyInChild(argv, ['info', 'debug', 'trace'].includes(logLevel));
   const { verifyPacts } = await loadVerifier();
   const region = opts.region ?? (targetKind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
@@ -220,7 +223,7 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
       throw error;
     }
     const label = quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label;
-    console.log(`lambda-eic verify-pacts: pacts from ${describeSource(source)} against ${label} (region ${identity.region}, account ${identity.account})`);
+    say(`lambda-eic verify-pacts: pacts from ${describeSource(source)} against ${label} (region ${identity.region}, account ${identity.account})`);
     const brokerAuth = {
       ...(process.env.PACT_BROKER_TOKEN ? { token: process.env.PACT_BROKER_TOKEN } : {}),
       ...(process.env.PACT_BROKER_USERNAME ? { username: process.env.PACT_BROKER_USERNAME } : {}),
@@ -247,11 +250,11 @@ export async function verifyPactsCommand(argv: string[]): Promise<number> {
       return 2;
     }
     const { results, stale } = baseline ? applyPactBaseline(report.interactions, baseline) : { results: report.interactions, stale: [] };
-    console.log([...summaryLines(results, stale), `verified in ${report.durationMs} ms`].join('\n'));
+    say([...summaryLines(results, stale, verifyPaint()), `verified in ${report.durationMs} ms`].join('\n'));
     if (opts.report) {
       const written = { target: label, source: describeSource(source), durationMs: report.durationMs, results, stale, stateProblems: report.stateProblems, loadErrors: report.loadErrors };
       writeFileSync(opts.report, `${JSON.stringify(written, null, 2)}\n`);
-      console.log(`wrote ${opts.report}`);
+      say(`wrote ${opts.report}`);
     }
     const failed = results.some((r) => r.status === 'failed' || r.status === 'fixed') || stale.length > 0 || report.loadErrors.length > 0;
     return failed ? 1 : 0;

@@ -4,6 +4,7 @@
  */
 import { PATTERNS } from '../../src/spec/shapes.js';
 import type { Expectation, Matcher } from '../../cases/scenario.js';
+import { PROVIDED_DESTINATION_CONFIG_INVALID } from '../../cases/matchers.js';
 import type { Observation } from '../targets/target.js';
 
 export interface CheckResult {
@@ -24,6 +25,7 @@ const MATCHERS: Record<Matcher, (v: unknown, raw?: string) => boolean> = {
   'function-arn': (v) => typeof v === 'string' && FUNCTION_ARN.test(v),
   'json-content-type': (v) => typeof v === 'string' && /^application\/(x-amz-)?json/.test(v),
   'client-error': (v) => typeof v === 'number' && v >= 400 && v < 500,
+  'provided-destination-config-invalid': (v) => typeof v === 'string' && PROVIDED_DESTINATION_CONFIG_INVALID.test(v),
 };
 
 const parseJson = (text: string): unknown => {

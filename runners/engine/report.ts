@@ -1,4 +1,5 @@
 /** The run's report: the data every reporter renders (schema: runners/reporters/report.schema.json). */
+import type { Provenance } from './provenance.js';
 import type { ScenarioResult, ScenarioStatus } from './run.js';
 
 export interface RunReport {
@@ -8,6 +9,8 @@ export interface RunReport {
   readonly summary: Record<'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'total', number>;
   readonly staleBaselineIds: string[];
   readonly results: ScenarioResult[];
+  /** Tool, suite and spec versions, Node, target and timing (absent in reports before 0.2). */
+  readonly provenance?: Provenance;
 }
 
 const STATUSES: ScenarioStatus[] = ['passed', 'failed', 'advisory', 'skipped', 'known', 'fixed'];

@@ -3,11 +3,12 @@
  * up. A mismatch on an [inferred] expectation is advisory and does not fail the scenario.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { isRaw, type Scenario, type SuiteName } from '../../cases/scenario.js';
+import { route } from '../../src/http/router.js';
+import { isRaw, type Scenario, type Step, type SuiteName } from '../../cases/scenario.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
 import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
-import { fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
 
@@ -36,6 +37,10 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
+  readonly retries?: number;
+  /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
+  readonly operations?: readonly string[];
 }
 
 export interface RunOptions {
@@ -46,15 +51,29 @@ export interface RunOptions {
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
 
+function operationOf(request: Step['request']): string {
+  if (!isRaw(request)) return request.operation;
+  const url = new URL(request.raw.path, 'http://x');
+  const match = route(request.raw.method, url.pathname, url.searchParams);
+  return match.kind === 'unknown' ? 'unknown route' : match.operation;
+}
+
+/**
+ * The operations a scenario's steps call, each once, in first-call order.
+ * @example operationsOf(scenario) // ['PutFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig']
+ */
+export const operationsOf = (scenario: Scenario): string[] => [...new Set(scenario.steps.map((s) => operationOf(s.request)))];
+
 async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promise<Omit<ScenarioResult, 'durationMs'>> {
   const failures: Failure[] = [];
   const vars: Record<string, string> = { ...runVars };
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
-  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario) };
+  let retries = 0;
+  const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
-    await arrange(target, fill(scenario.given, vars), vars);
+    await arrange(target, scenario.given, vars);
     for (const [index, step] of scenario.steps.entries()) {
       const request = fill(step.request, vars);
       let observation: Observation;
@@ -66,6 +85,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
         }
         observation = await target.sendRaw(request.raw);
       } else observation = await target.send(request);
+      retries += observation.retries ?? 0;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
       if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
       for (const expectation of step.expect) {
@@ -99,7 +119,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks };
+  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
 }
 
 /**
@@ -122,6 +142,8 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
         region: identity.region,
         partition: identity.partition,
         otherRegion: otherRegionThan(identity.region),
+        ...DESTINATION_NAMES,
+        ...target.destinationNames,
       };
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };

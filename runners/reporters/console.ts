@@ -3,6 +3,7 @@ import { SUITES } from '../../cases/scenario.js';
 import type { RunReport } from '../engine/report.js';
 import { runFailed, show } from '../engine/report.js';
 import type { ScenarioResult } from '../engine/run.js';
+import { paint, type Paint } from './colour.js';
 
 const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!' };
 const WIDTH = 60;
@@ -62,19 +63,19 @@ export function describeResult(r: ScenarioResult): string[] {
  * The closing part of the console report.
  * @example console.log(consoleSummary(report));
  */
-export function consoleSummary(report: RunReport): string {
+export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY: false })): string {
   const out = ['', `Summary by suite (${report.target})`, ...table(report)];
   const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
   const advisory = report.results.filter((r) => r.status === 'advisory' || (r.status !== 'failed' && r.failures.some((f) => f.advisory)));
   const known = report.results.filter((r) => r.status === 'known');
-  if (failing.length > 0) out.push('', 'Failures', ...failing.flatMap((r) => [...describeResult(r), '']));
+  if (failing.length > 0) out.push('', colour.red('Failures'), ...failing.flatMap((r) => [...describeResult(r), '']));
   if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
   if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
   for (const id of report.staleBaselineIds) out.push(`  ! baseline names '${id}', which is no scenario: remove it`);
   const s = report.summary;
   out.push(
     '',
-    `${runFailed(report) ? 'FAIL' : 'PASS'}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped in ${(report.durationMs / 1000).toFixed(2)} s`,
+    `${runFailed(report) ? colour.red(colour.bold('FAIL')) : colour.green(colour.bold('PASS'))}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped in ${(report.durationMs / 1000).toFixed(2)} s`,
   );
   return out.join('\n');
 }

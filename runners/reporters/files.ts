@@ -3,7 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUITES } from '../../cases/scenario.js';
 import { runFailed, show, type RunReport } from '../engine/report.js';
+import { specText } from '../engine/provenance.js';
 import { describeResult } from './console.js';
+import { htmlReport } from './html/report-page.js';
 
 /**
  * The JSON report: `{target, startedAt, durationMs, summary, results: [{id, suite, title, evidence, status, failures}]}`.
@@ -48,10 +50,12 @@ export function junitReport(report: RunReport): string {
  */
 export function markdownReport(report: RunReport): string {
   const s = report.summary;
+  const p = report.provenance;
   const out = [
     `## lambda-eic conformance: ${runFailed(report) ? '❌ FAIL' : '✅ PASS'} against ${report.target}`,
     '',
     `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped (${(report.durationMs / 1000).toFixed(2)} s).`,
+    ...(p ? ['', `${p.tool.name} ${p.tool.version}, suite ${p.suiteVersion}, spec ${p.specVersion}, Node ${p.node}; ${p.startedAt} to ${p.endedAt}.`] : []),
     '',
     '| suite | passed | failed | advisory | known | skipped |',
     '|---|---:|---:|---:|---:|---:|',
@@ -83,6 +87,7 @@ export function writeReports(report: RunReport, kinds: readonly string[], dir: s
     ['json', 'lambda-eic-report.json', jsonReport],
     ['junit', 'lambda-eic-junit.xml', junitReport],
     ['markdown', 'lambda-eic-summary.md', markdownReport],
+    ['html', 'lambda-eic-report.html', (r) => htmlReport(r, { spec: specText() })],
   ];
   const wanted = files.filter(([kind]) => kinds.includes(kind));
   if (wanted.length > 0) mkdirSync(dir, { recursive: true });

@@ -3,7 +3,7 @@
  * signed with SigV4 like any SDK call, and observed as the runner observes SDK calls.
  */
 import type { RawRequest } from '../../cases/scenario.js';
-import { envCredentials, signRequest } from './sigv4.js';
+import { envCredentials, signRequest, type Credentials } from './sigv4.js';
 import type { Observation } from './target.js';
 
 const parse = (text: string): Record<string, unknown> | undefined => {
@@ -20,12 +20,12 @@ const parse = (text: string): Record<string, unknown> | undefined => {
  * is its `x-amzn-ErrorType` (up to any `:`), its message the body's `message` or `Message`.
  * @example await rawExchange('http://127.0.0.1:4010', 'us-east-1', { method: 'PUT', path: '/2019-09-25/functions/f/event-invoke-config', body: '{' })
  */
-export async function rawExchange(origin: string, region: string, raw: RawRequest): Promise<Observation> {
+export async function rawExchange(origin: string, region: string, raw: RawRequest, credentials: Credentials = envCredentials()): Promise<Observation> {
   const url = new URL(raw.path, origin);
   const body = Buffer.from(raw.body ?? '', 'utf8');
   const query = Object.fromEntries(url.searchParams);
   const baseHeaders = { 'content-type': 'application/json', ...(raw.headers ?? {}) };
-  const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, envCredentials());
+  const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, credentials);
   const { host: _host, ...sendable } = headers;
   let response: Response;
   try {

@@ -19,6 +19,8 @@ export interface Observation {
   /** The answer as the SDK parsed it, without `$metadata`. */
   readonly output?: Readonly<Record<string, unknown>>;
   readonly wire?: WireExchange;
+  /** How many times the call was retried after a 429 before this answer (real accounts only). */
+  readonly retries?: number;
 }
 
 export interface Identity {
@@ -40,8 +42,20 @@ export interface Target {
   sendRaw?(request: RawRequest): Promise<Observation>;
   /** The role ARN CreateFunction should use (created through IAM where the target demands one). */
   roleArn(): Promise<string>;
+  /** The names of the destinations this target made for the run (`queue`, `topic`, ...), once connected. */
+  readonly destinationNames?: Readonly<Record<string, string>>;
+  /** The runtime CreateFunction should use; default `DEFAULT_RUNTIME`. */
+  readonly runtime?: string;
+  /**
+   * Sends an arranging or cleanup call (not a judged step): a real-account target retries it,
+   * tags and records what it creates, and waits until AWS has settled the change.
+   */
+  arrangeSend?(request: SdkRequest): Promise<Observation>;
   dispose(): Promise<void>;
 }
+
+/** A runtime AWS will not deprecate under the user soon: the function is never run [docs: section 8]. */
+export const DEFAULT_RUNTIME = 'provided.al2023';
 
 /** The target cannot be reached or used at all: exit code 2 with this one-line reason. */
 export class TargetUnreachable extends Error {}

@@ -63,6 +63,8 @@ function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: Ht
     const match = route(request.method, rawPath, url.searchParams);
     if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, path), requestId);
     if (match.kind === 'unsupported') return encodeError(fail('unsupportedOperation', match.operation), requestId);
+    const refused = emulator.layer?.authenticate?.(request);
+    if (refused) return encodeError(refused, requestId);
     const region = regionOf(request.headers, url.searchParams) ?? defaults.region;
     const context = defaults.context?.(region, defaults.account) ?? systemContext({ region, account: defaults.account });
     const input = decodeRequest({ operation: match.operation, labels: match.labels, query: url.searchParams, body: request.body });

@@ -44,9 +44,13 @@ function settingsFor(fn: FunctionRecord, qualifier: string | undefined, ctx: Con
   return { settings, version };
 }
 
+/** What makes a version differ from the last one: code and configuration [docs]. */
+const PUBLISHED_SETTINGS = ['codeSha256', 'role', 'handler', 'runtime', 'timeout', 'memorySize'] as const;
+
 function publish(fn: FunctionRecord, description: string | undefined, ctx: Context) {
   const last = [...fn.versions.values()].at(-1);
-  if (last && last.codeSha256 === fn.latest.codeSha256 && description === undefined) return last;
+  const unchanged = last !== undefined && PUBLISHED_SETTINGS.every((key) => last[key] === fn.latest[key]);
+  if (last && unchanged && description === undefined) return last;
   const version = String(fn.nextVersion++);
   const published = { ...fn.latest, version, description: description ?? fn.latest.description, revisionId: ctx.newId() };
   fn.versions.set(version, published);
@@ -138,7 +142,30 @@ export function updateFunctionCode(state: RegionState, input: Input, ctx: Contex
 }
 
 /**
- * PublishVersion: versions count 1, 2, ...; publishing unchanged code returns the last version.
+ * GetFunctionConfiguration: the configuration of `$LATEST`, a version or an alias's version.
+ * @example getFunctionConfiguration(state, { FunctionName: 'f', Qualifier: '1' }, ctx).Version // '1'
+ */
+export function getFunctionConfiguration(state: RegionState, input: Input, ctx: Context) {
+  return getFunction(state, input, ctx).Configuration;
+}
+
+/** The settings UpdateFunctionConfiguration may change, request member to stored field. */
+const CONFIGURABLE = { Role: 'role', Handler: 'handler', Description: 'description', Timeout: 'timeout', MemorySize: 'memorySize', Runtime: 'runtime' } as const;
+
+/**
+ * UpdateFunctionConfiguration: changes `$LATEST`'s settings, so that a later PublishVersion makes a new version.
+ * @example updateFunctionConfiguration(state, { FunctionName: 'f', Description: 'v2' }, ctx).Description // 'v2'
+ */
+export function updateFunctionConfiguration(state: RegionState, input: Input, ctx: Context) {
+  const fn = requireFunction(state, input.FunctionName as string, ctx);
+  const changed: Record<string, unknown> = {};
+  for (const [member, field] of Object.entries(CONFIGURABLE)) if (input[member] !== undefined) changed[field] = input[member];
+  fn.latest = { ...fn.latest, ...changed, lastModified: ctx.now(), revisionId: ctx.newId() };
+  return functionConfiguration(ctx, fn, fn.latest, LATEST);
+}
+
+/**
+ * PublishVersion: versions count 1, 2, ...; publishing unchanged code and configuration returns the last version [docs].
  * Publishing does not copy `$LATEST`'s event-invoke config [recorded].
  */
 export function publishVersion(state: RegionState, input: Input, ctx: Context) {

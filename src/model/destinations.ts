@@ -1,6 +1,7 @@
 /**
- * Destination rules (`aws-behaviour.md` section 5) [recorded unless tagged otherwise]:
- * allowed services per outcome, a Lambda destination must exist and must not be the function itself.
+ * Destination rules (`docs/aws-behaviour.md` §5) [recorded unless tagged otherwise]: allowed
+ * services per outcome; a Lambda destination must be in the function's region and account, must
+ * exist and must not be the function itself.
  */
 import { fail } from './aws-error.js';
 import type { Context } from './context.js';
@@ -57,17 +58,21 @@ export function checkDestinations(state: RegionState, functionName: string, conf
   }
   for (const outcome of OUTCOMES) {
     const arn = destinationOf(config, outcome);
-    if (arn !== undefined && ARN.exec(arn)?.[2] === 'lambda') checkLambdaDestination(state, functionName, arn, ctx);
+    if (arn !== undefined && ARN.exec(arn)?.[2] === 'lambda') checkLambdaDestination(state, functionName, arn, config, ctx);
   }
 }
 
 const LAMBDA_RESOURCE = /^function:([a-zA-Z0-9-_]+)(?::([a-zA-Z0-9-_$]+))?$/;
 
-function checkLambdaDestination(state: RegionState, functionName: string, arn: string, ctx: Context): void {
+/**
+ * A Lambda destination in another region or account is the "provided destination config" error
+ * [recorded 2022-09]; in this region and account it must exist and must not be the function itself.
+ */
+function checkLambdaDestination(state: RegionState, functionName: string, arn: string, config: DestinationInput, ctx: Context): void {
   const [, , , region, account, resource] = ARN.exec(arn)!;
+  if (region !== ctx.region || account !== ctx.account) throw fail('destinationConfigInvalid', renderDestinationConfig(config));
   const m = LAMBDA_RESOURCE.exec(resource ?? '');
-  const sameAccountAndRegion = region === ctx.region && account === ctx.account;
-  if (m && sameAccountAndRegion && m[1] === functionName) throw fail('destinationIsSelf');
-  const fn = m && sameAccountAndRegion ? state.functions.get(m[1]!) : undefined;
+  if (m && m[1] === functionName) throw fail('destinationIsSelf');
+  const fn = m ? state.functions.get(m[1]!) : undefined;
   if (!fn || (m?.[2] !== undefined && !qualifierExists(fn, m[2]))) throw fail('destinationArnInvalid', arn);
 }

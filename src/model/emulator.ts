@@ -22,6 +22,8 @@ const HANDLERS: Record<OperationName, Handler> = {
   ListFunctionEventInvokeConfigs: eic.listEventInvokeConfigs,
   CreateFunction: control.createFunction,
   GetFunction: control.getFunction,
+  GetFunctionConfiguration: control.getFunctionConfiguration,
+  UpdateFunctionConfiguration: control.updateFunctionConfiguration,
   DeleteFunction: control.deleteFunction,
   UpdateFunctionCode: control.updateFunctionCode,
   PublishVersion: control.publishVersion,
@@ -35,18 +37,32 @@ const HANDLERS: Record<OperationName, Handler> = {
 
 export type { Outcome };
 
+/**
+ * A layer around every call of the model (the AWS realism profile, `src/realism`): it may check
+ * the request's signature, answer instead of the model, or adjust the model's answer.
+ */
+export interface InvokeLayer {
+  around(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, next: () => Outcome): Outcome;
+  /** An error to answer instead of handling the HTTP request at all (a bad signature). */
+  authenticate?(request: { method: string; url: string; headers: Readonly<Record<string, string | string[] | undefined>>; body: Buffer }): AwsError | undefined;
+  reset?(): void;
+}
+
 /** The state of every account and region, plus the armed faults and any quirks switched on. */
 export class Emulator {
   readonly world = new World();
   readonly faults = new FaultPlan();
   /** Quirks switched on (none by default): the emulator then behaves like a buggy one. */
   readonly quirks = new Set<QuirkName>();
+  /** A layer around every call (none by default): `new AwsRealism()` behaves like a real account. */
+  layer: InvokeLayer | undefined;
 
   /**
    * @example new Emulator({ quirks: ['update-replaces'] })
    */
-  constructor(options: { quirks?: readonly QuirkName[] } = {}) {
+  constructor(options: { quirks?: readonly QuirkName[]; layer?: InvokeLayer } = {}) {
     for (const quirk of options.quirks ?? []) this.quirks.add(quirk);
+    this.layer = options.layer;
   }
 
   /**
@@ -66,6 +82,7 @@ export class Emulator {
       const inner = call;
       if (quirk.around) call = (op, inp, c, options) => quirk.around!(op, inp, c, (op2, inp2, c2, o2) => inner(op2, inp2, c2, o2 ?? options));
     }
+    if (this.layer) return this.layer.around(operation, input, ctx, () => call(operation, input, ctx));
     return call(operation, input, ctx);
   }
 
@@ -99,5 +116,6 @@ export class Emulator {
   reset(): void {
     this.world.reset();
     this.faults.clear();
+    this.layer?.reset?.();
   }
 }

@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   ServiceException: { status: 500, fault: 'server', type: 'Service', messageKey: 'Message', evidence: 'inferred' },
   InvalidRequestContentException: { status: 400, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
   RequestTooLargeException: { status: 413, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
+  /** SigV4 failures (the realism profile only): AWS's signature errors, without `Type`. */
+  InvalidSignatureException: { status: 403, fault: 'client', messageKey: 'message', evidence: 'inferred' },
+  UnrecognizedClientException: { status: 403, fault: 'client', messageKey: 'message', evidence: 'inferred' },
+  MissingAuthenticationTokenException: { status: 403, fault: 'client', messageKey: 'message', evidence: 'inferred' },
   /** A Lambda operation this emulator does not implement (not an AWS code: a clear refusal). */
   UnsupportedOperationException: { status: 400, fault: 'client', type: 'User', messageKey: 'message', evidence: 'inferred' },
   /** No Lambda operation has this method and path. */
@@ -38,7 +42,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 /** What `Reason` a 429 carries, and how long `Retry-After` asks the caller to wait [model]. */
 export const THROTTLE_DEFAULTS = { reason: 'CallerRateLimitExceeded', retryAfterSeconds: 1 } as const;
 
-/** The `<what>` part of a constraint violation, per rule [recorded for patterns, inferred elsewhere]. */
+/** The `<what>` part of a constraint violation, per rule [recorded: patterns, ranges and lengths]. */
 export const CONSTRAINT_TEXT = {
   required: () => 'Member must not be null',
   minLength: (n: number) => `Member must have length greater than or equal to ${n}`,
@@ -94,7 +98,7 @@ export const MESSAGES = {
     'The resource already exists, or another operation is in progress.'),
   serviceError: template('ServiceException', 'inferred', () => 'The Lambda service encountered an internal error.'),
   unsupportedOperation: template('UnsupportedOperationException', 'inferred', (operation: string) =>
-    `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (CreateFunction, GetFunction, DeleteFunction, UpdateFunctionCode, PublishVersion, ListVersionsByFunction, ListFunctions, CreateAlias, GetAlias, DeleteAlias, ListAliases).`),
+    `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (CreateFunction, GetFunction, GetFunctionConfiguration, DeleteFunction, UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion, ListVersionsByFunction, ListFunctions, CreateAlias, GetAlias, DeleteAlias, ListAliases).`),
   unknownOperation: template('UnknownOperationException', 'inferred', (method: string, path: string) =>
     `No AWS Lambda operation matches ${method} ${path}`),
   // Control-plane subset (arranging state): messages as AWS prints them in public reports, not in aws-behaviour.md.
@@ -111,6 +115,18 @@ export const MESSAGES = {
     '$LATEST version cannot be deleted without deleting the function.'),
   aliasAlreadyExists: template('ResourceConflictException', 'inferred', (aliasArn: string) =>
     `Alias already exists: ${aliasArn}`),
+  // What a real account answers while arranging (aws-behaviour.md section 8); the realism profile sends these.
+  roleCannotBeAssumed: template('InvalidParameterValueException', 'recorded', () =>
+    'The role defined for the function cannot be assumed by Lambda.'),
+  updateInProgress: template('ResourceConflictException', 'recorded', (functionArn: string) =>
+    `The operation cannot be performed at this time. An update is in progress for resource: ${functionArn}`),
+  noDeliveryPermission: template('InvalidParameterValueException', 'recorded', (action: string, arn: string) =>
+    `The function's execution role does not have permissions to call ${action} on ${arn}`),
+  rateExceeded: template('TooManyRequestsException', 'recorded', () => 'Rate exceeded'),
+  signatureMismatch: template('InvalidSignatureException', 'inferred', () =>
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'),
+  unknownAccessKey: template('UnrecognizedClientException', 'inferred', () => 'The security token included in the request is invalid.'),
+  missingAuthentication: template('MissingAuthenticationTokenException', 'inferred', () => 'Missing Authentication Token'),
   aliasNotFound: template('ResourceNotFoundException', 'inferred', (aliasArn: string) =>
     `Cannot find alias arn: ${aliasArn}`),
 } as const;

@@ -16,6 +16,11 @@ export interface OperationSpec {
   readonly bodyLimit: number;
   /** Whether body members outside `input` are refused (the EIC operations) or ignored. */
   readonly strictBody: boolean;
+  /**
+   * For a List operation: the answer member holding the items, and whether AWS specifies their
+   * order. `unspecified` means a check may assert a page's members, never their order.
+   */
+  readonly items?: { readonly member: string; readonly order: 'unspecified' };
 }
 
 const uri = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'uri', required: true });
@@ -51,6 +56,8 @@ export const OPERATIONS = {
       Marker: query(SHAPES.String, 'marker'),
       MaxItems: query(SHAPES.MaxEventInvokeConfigItems, 'maxItems'),
     },
+    // Configs made as $LATEST, 1, alias came back as alias, $LATEST, 1 [recorded 2022-09].
+    items: { member: 'FunctionEventInvokeConfigs', order: 'unspecified' },
     ...eic,
   },
   CreateFunction: {
@@ -93,6 +100,22 @@ export const OPERATIONS = {
     },
     ...control,
     bodyLimit: BODY_LIMITS.code,
+  },
+  GetFunctionConfiguration: { method: 'GET', uri: `${FN}/configuration`, successStatus: 200, input: eicTarget, ...control },
+  UpdateFunctionConfiguration: {
+    method: 'PUT',
+    uri: `${FN}/configuration`,
+    successStatus: 200,
+    input: {
+      FunctionName: uri(SHAPES.FunctionName, 'functionName'),
+      Role: body(SHAPES.RoleArn, 'role'),
+      Handler: body(SHAPES.Handler, 'handler'),
+      Description: body(SHAPES.Description, 'description'),
+      Timeout: body(SHAPES.Timeout, 'timeout'),
+      MemorySize: body(SHAPES.MemorySize, 'memorySize'),
+      Runtime: body(SHAPES.String, 'runtime'),
+    },
+    ...control,
   },
   PublishVersion: {
     method: 'POST',

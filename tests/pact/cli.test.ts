@@ -72,12 +72,25 @@ describe.skipIf(!BUILT)('lambda-eic verify-pacts (the built CLI)', () => {
     const run = await runCli(['verify-pacts', '--quirk', 'update-replaces'], { PACT_BROKER_BASE_URL: '' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAILED {2}aws\.update-merges: Update \{retries 0\}.*\n {10}body \$: Actual map is missing the following keys: MaximumEventAgeInSeconds$/m);
-    expect(run.stdout).toMatch(/^31 interactions: 28 passed, 3 failed$/m);
+    expect(run.stdout).toMatch(/^37 interactions: 33 passed, 4 failed$/m);
+    expect(run.stdout.match(/aws\.update-merges/g), 'each failure is printed once').toHaveLength(1);
+    expect(run.stdout).not.toContain('\u001b[');
   }, 60_000);
+
+  it('never colours with NO_COLOR, and shows the Pact core log (plain in a pipe) only with --log-level info', async () => {
+    const quiet = await runCli(['verify-pacts', '--quirk', 'update-replaces'], { PACT_BROKER_BASE_URL: '', NO_COLOR: '1' });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout + quiet.stderr).not.toContain('\u001b[');
+    expect(quiet.stdout).not.toContain('Verifying a pact between');
+    const verbose = await runCli(['verify-pacts', '--quirk', 'update-replaces', '--log-level', 'info'], { PACT_BROKER_BASE_URL: '' });
+    expect(verbose.code).toBe(1);
+    expect(verbose.stdout).toContain('Verifying a pact between lambda-eic-consumer and aws-lambda-event-invoke-config');
+    expect(verbose.stdout).not.toContain('\u001b[');
+  }, 90_000);
 
   it('exits 0 when the embedded emulator verifies the committed contracts', async () => {
     const run = await runCli(['verify-pacts'], { PACT_BROKER_BASE_URL: '' });
-    expect(run.stdout).toMatch(/^31 interactions: 31 passed, 0 failed$/m);
+    expect(run.stdout).toMatch(/^37 interactions: 37 passed, 0 failed$/m);
     expect(run.code).toBe(0);
   }, 60_000);
 });

@@ -40,7 +40,7 @@ describe('the committed contracts', () => {
     expect(report.stateProblems).toEqual([]);
     expect(report.loadErrors).toEqual([]);
     expect(failedIds(report)).toEqual([]);
-    expect(report.interactions).toHaveLength(31);
+    expect(report.interactions).toHaveLength(37);
     expect(report.passed).toBe(true);
     expect(snapshot(emulator).regions.flatMap((r) => r.functions)).toEqual([]);
   }, 60_000);
@@ -48,8 +48,8 @@ describe('the committed contracts', () => {
 
 describe('a faulty emulator', () => {
   const cases: [QuirkName, string[]][] = [
-    ['update-replaces', ['aws.update-merges', 'docs.boto3-update-example', 'docs.cli-update-example']],
-    ['unqualified-function-arn', ['aws.destination-same-queue-for-both', 'aws.get-existing', 'aws.list-one', 'aws.put-empty-on-success-counts', 'aws.put-overwrites', 'aws.update-merges', 'docs.boto3-put-example', 'docs.boto3-update-example', 'docs.cli-update-example']],
+    ['update-replaces', ['aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-update-example', 'docs.cli-update-example']],
+    ['unqualified-function-arn', ['aws.destination-same-queue-for-both', 'aws.get-existing', 'aws.list-one', 'aws.put-empty-on-success-counts', 'aws.put-explicit-default-echoed', 'aws.put-overwrites', 'aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-put-example', 'docs.boto3-update-example', 'docs.cli-update-example']],
   ];
   it.each(cases)('with %s fails, naming exactly the interactions it breaks', async (quirk, expected) => {
     const report = await verifyAgainst(new Emulator({ quirks: [quirk] }), [COMMITTED]);

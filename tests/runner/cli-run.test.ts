@@ -58,7 +58,7 @@ describe('lambda-eic run', () => {
   }, 60_000);
 
   it('answers usage errors and an unreachable target with exit 2 and one line, no stack trace', async () => {
-    for (const args of [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'html'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']]) {
+    for (const args of [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'pdf'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']]) {
       const r = await run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

@@ -11,7 +11,11 @@
 import type { HttpRequestLike } from '../http/handler.js';
 import type { WireResponse } from '../http/codec.js';
 
-/** The middleware that would reach for credentials, retry or sleep, by every name SDK v3 releases gave them. */
+/**
+ * The middleware an in-memory answer must not or need not run, by every name SDK v3 releases gave
+ * them: what would reach for credentials, sign, retry or sleep, and the headers only a wire reads
+ * (the user agent alone costs as much as the rest of the call).
+ */
 export const OFFLINE_DROPS = [
   'retryMiddleware',
   'omitRetryHeadersMiddleware',
@@ -19,6 +23,9 @@ export const OFFLINE_DROPS = [
   'httpAuthSchemeMiddleware',
   'httpSigningMiddleware',
   'recursionDetectionMiddleware',
+  'getUserAgentMiddleware',
+  'hostHeaderMiddleware',
+  'contentLengthMiddleware',
 ] as const;
 
 /** The request the SDK's serializer builds (`@smithy/protocol-http` HttpRequest). */
@@ -40,6 +47,7 @@ interface SdkHttpResponse {
 interface MiddlewareStackLike {
   clone(): MiddlewareStackLike;
   remove(name: string): boolean;
+  identify?(): string[];
 }
 
 /** What the bridge needs of an SDK v3 client. */
@@ -51,6 +59,7 @@ export interface ClientLike {
 /** What the bridge needs of an SDK v3 command. */
 export interface CommandLike {
   readonly input: object;
+  readonly middlewareStack?: MiddlewareStackLike;
   resolveMiddleware(stack: unknown, config: unknown, options: unknown): (command: CommandLike) => Promise<{ output: unknown }>;
 }
 
@@ -98,9 +107,13 @@ function memoryHandler(answer: Answer) {
   };
 }
 
+type Handler = (command: CommandLike) => Promise<{ output: unknown }>;
+
 interface OfflineRoute {
   readonly stack: MiddlewareStackLike;
   readonly config: object;
+  /** Resolved handlers by command class, reused as the SDK's own `cacheMiddleware` does. */
+  readonly handlers: WeakMap<object, Handler>;
 }
 
 const ROUTES = new WeakMap<object, WeakMap<Answer, OfflineRoute>>();
@@ -113,7 +126,7 @@ function routeOf(client: ClientLike, answer: Answer): OfflineRoute {
   if (!route) {
     const stack = client.middlewareStack.clone();
     for (const name of OFFLINE_DROPS) stack.remove(name);
-    route = { stack, config: { ...client.config, requestHandler: memoryHandler(answer) } };
+    route = { stack, config: { ...client.config, requestHandler: memoryHandler(answer) }, handlers: new WeakMap() };
     byAnswer.set(answer, route);
   }
   return route;
@@ -133,6 +146,18 @@ export function unsupportedShape(client: unknown, command: unknown): string | un
   return undefined;
 }
 
+/**
+ * The command's handler on the offline route. A command with middleware of its own (added to the
+ * instance) gets its own handler; the rest share one per class, resolved once.
+ */
+function handlerOf(route: OfflineRoute, command: CommandLike): Handler {
+  const pristine = command.middlewareStack?.identify?.().length === 0;
+  if (!pristine) return command.resolveMiddleware(route.stack, route.config, undefined);
+  let handler = route.handlers.get(command.constructor);
+  if (!handler) route.handlers.set(command.constructor, (handler = command.resolveMiddleware(route.stack, route.config, undefined)));
+  return handler;
+}
+
 /** `$metadata` as a single attempt reports it (the retry middleware that sets it is not run). */
 function markSingleAttempt(target: unknown): void {
   const metadata = (target as { $metadata?: Record<string, unknown> } | null)?.$metadata;
@@ -146,7 +171,7 @@ function markSingleAttempt(target: unknown): void {
  */
 export async function sendOffline<Output>(client: ClientLike, command: CommandLike, answer: Answer): Promise<Output> {
   const route = routeOf(client, answer);
-  const handler = command.resolveMiddleware(route.stack, route.config, undefined);
+  const handler = handlerOf(route, command);
   try {
     const { output } = await handler(command);
     markSingleAttempt(output);

@@ -66,6 +66,25 @@ describe('mockLambda never falls through to the real transport', () => {
   });
 });
 
+describe('the offline route reuses handlers per command class', () => {
+  it("runs middleware added to one command instance for that instance only", async () => {
+    const { client, reached } = trappedClient();
+    lambda = mockLambda();
+    lambda.seedFunction('f');
+    const seen: string[] = [];
+    await client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' })).catch(() => undefined);
+    const own = new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' });
+    own.middlewareStack.add((next) => async (args) => {
+      seen.push('own');
+      return next(args);
+    }, { step: 'initialize', name: 'userMiddleware' });
+    await client.send(own).catch(() => undefined);
+    await client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' })).catch(() => undefined);
+    expect(seen).toEqual(['own']);
+    expect(reached).toEqual([]);
+  });
+});
+
 describe('the supported SDK range', () => {
   it('is stated once: the constant, package.json and the README agree', async () => {
     const { readFileSync } = await import('node:fs');

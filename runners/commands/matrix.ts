@@ -56,8 +56,12 @@ export async function matrixCommand(argv: string[]): Promise<number> {
   }
   for (const [file, render] of outputs) {
     if (!file) continue;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, render());
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, render());
+    } catch (error) {
+      throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+    }
     console.log(`wrote ${file}`);
   }
   for (const c of matrix.columns) console.log(`  ${c.label}: ${c.conforming}/${c.total} conform, ${c.rootCauses.length} root causes`);

@@ -13,11 +13,8 @@ import { paint } from '../reporters/colour.js';
 import { consoleProgress, consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
 import { githubReport } from '../reporters/github.js';
-import { embeddedTarget } from '../targets/embedded.js';
-import { httpTarget } from '../targets/http-target.js';
-import { clientMockTarget, nockTarget } from '../targets/mock-targets.js';
 import { MissingPeer, TargetUnreachable, DEFAULT_RUNTIME, type Target } from '../targets/target.js';
-import { awsTarget, type AwsTarget } from '../targets/aws/aws-target.js';
+import type { AwsTarget } from '../targets/aws/aws-target.js';
 import { planLines } from '../targets/aws/plan.js';
 import { guardRun } from '../targets/aws/stop-guard.js';
 import { UsageError, durationOption, integerOption, listOption, parseOptions, quirksOption } from './usage.js';
@@ -143,9 +140,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  // Targets load the AWS SDK (and nock, aws-sdk-client-mock): only now, so --list, --help and usage errors start fast.
   const aws: AwsTarget | undefined =
     targetKind === 'aws'
-      ? awsTarget({
+      ? (await import('../targets/aws/aws-target.js')).awsTarget({
           ...(opts.region ? { region: opts.region } : {}),
           ...(opts.profile ? { profile: opts.profile } : {}),
           ...(allowAccount ? { allowAccount } : {}),
@@ -163,12 +161,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     target =
       aws ??
       (targetKind === 'embedded'
-        ? await embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
+        ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
         : targetKind === 'client-mock'
-          ? await clientMockTarget({ region })
+          ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
           : targetKind === 'nock'
-            ? await nockTarget({ region })
-            : httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix }));
+            ? await (await import('../targets/mock-targets.js')).nockTarget({ region })
+            : (await import('../targets/http-target.js')).httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix }));
   } catch (error) {
     // A missing optional peer is a usage error (exit 2, one line), never a conformance failure.
     if (error instanceof MissingPeer) throw new UsageError(error.message);

@@ -47,6 +47,8 @@ export interface RunOptions {
   readonly runPrefix: string;
   readonly concurrency: number;
   readonly onResult?: (result: ScenarioResult, done: number, total: number) => void;
+  /** Start no new scenario once one has failed (those already running finish); the results then hold only the scenarios run. */
+  readonly bail?: boolean;
 }
 
 const evidenceOf = (scenario: Scenario): Evidence[] => [...new Set(scenario.steps.flatMap((s) => s.expect.map((e) => e.evidence)))];
@@ -124,15 +126,16 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
 
 /**
  * Runs scenarios with up to `concurrency` at once (names are unique per scenario, so they do not
- * collide), in the order given.
+ * collide), in the order given; with `bail`, stops starting new ones after the first failure.
  * @example const results = await runScenarios(target, identity, scenarios, { runPrefix: 'eic-ab12', concurrency: 4 });
  */
 export async function runScenarios(target: Target, identity: Identity, scenarios: readonly Scenario[], options: RunOptions): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = new Array(scenarios.length);
   let next = 0;
   let done = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < scenarios.length) {
+    while (next < scenarios.length && !(options.bail && failed)) {
       const index = next++;
       const scenario = scenarios[index]!;
       const vars: Vars = {
@@ -148,9 +151,10 @@ export async function runScenarios(target: Target, identity: Identity, scenarios
       const started = performance.now();
       const result = { ...(await runOne(target, scenario, vars)), durationMs: Math.round(performance.now() - started) };
       results[index] = result;
+      failed ||= result.status === 'failed';
       options.onResult?.(result, ++done, scenarios.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, scenarios.length)) }, worker));
-  return results;
+  return options.bail ? results.filter((r) => r !== undefined) : results;
 }

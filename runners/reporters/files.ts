@@ -5,7 +5,10 @@ import { SUITES } from '../../cases/scenario.js';
 import { runFailed, show, type RunReport } from '../engine/report.js';
 import { specText } from '../engine/provenance.js';
 import { describeResult } from './console.js';
+import { countBy } from './counts.js';
+import { esc } from './html/page.js';
 import { htmlReport } from './html/report-page.js';
+import { statusColumns, statusInfo } from './statuses.js';
 
 /**
  * The JSON report: `{target, startedAt, durationMs, summary, results: [{id, suite, title, evidence, status, failures}]}`.
@@ -51,25 +54,23 @@ export function junitReport(report: RunReport): string {
 export function markdownReport(report: RunReport): string {
   const s = report.summary;
   const p = report.provenance;
+  const columns = statusColumns(report.results.map((r) => r.status)).filter((c) => c === 'passed' || c === 'failed' || report.results.some((r) => r.status === c));
+  const counts = countBy(report.results, (r) => [r.suite], SUITES);
   const out = [
     `## lambda-eic conformance: ${runFailed(report) ? '❌ FAIL' : '✅ PASS'} against ${report.target}`,
     '',
-    `${s.total} scenarios: ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped (${(report.durationMs / 1000).toFixed(2)} s).`,
+    `${s.total} scenarios: ${columns.map((c) => `${report.results.filter((r) => r.status === c).length} ${statusInfo(c).label}`).join(', ')} (${(report.durationMs / 1000).toFixed(2)} s).`,
     ...(p ? ['', `${p.tool.name} ${p.tool.version}, suite ${p.suiteVersion}, spec ${p.specVersion}, Node ${p.node}; ${p.startedAt} to ${p.endedAt}.`] : []),
     '',
-    '| suite | passed | failed | advisory | known | skipped |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...SUITES.map((suite) => {
-      const of = report.results.filter((r) => r.suite === suite);
-      const n = (st: string) => of.filter((r) => r.status === st).length;
-      return `| ${suite} | ${n('passed')} | ${n('failed') + n('fixed')} | ${n('advisory')} | ${n('known')} | ${n('skipped')} |`;
-    }),
+    `| suite | ${columns.map((c) => statusInfo(c).label).join(' | ')} |`,
+    `|---|${columns.map(() => '---:|').join('')}`,
+    ...counts.map((row) => `| ${row.key} | ${columns.map((c) => row.counts[c] ?? 0).join(' | ')} |`),
   ];
   const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
   if (failing.length > 0) {
     out.push('', '### Failures', '');
     for (const r of failing) {
-      out.push(`<details><summary><code>${r.id}</code> ${r.title}</summary>`, '', `Source: ${r.source}`, '');
+      out.push(`<details><summary><code>${esc(r.id)}</code> ${esc(r.title)}</summary>`, '', `Source: ${esc(r.source)}`, '');
       for (const f of r.failures.filter((x) => !x.advisory))
         out.push(`- step ${f.step} \`${f.path}\` [${f.evidence}]: expected \`${show(f.expected)}\`, got \`${show(f.actual)}\``);
       out.push('', '</details>');

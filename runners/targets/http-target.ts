@@ -4,11 +4,11 @@
  */
 import { DeleteFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { SdkRequest } from '../../cases/scenario.js';
-import { rawExchange } from './raw-exchange.js';
+import { rawExchange, type RawSend } from './raw-exchange.js';
 import { envCredentials } from './sigv4.js';
 import { minimalZip } from './zip.js';
 import { observeCall } from './sdk-calls.js';
-import { TargetUnreachable, type Identity, type Observation, type Target } from './target.js';
+import { TargetUnreachable, type Identity, type Observation, type Target, type WireExchange } from './target.js';
 import { WireCapture } from './wire-capture.js';
 
 export interface HttpTargetOptions {
@@ -19,6 +19,15 @@ export interface HttpTargetOptions {
   readonly runPrefix: string;
   /** Called once on dispose (the embedded target stops its server). */
   readonly onDispose?: () => Promise<void>;
+  /** How requests travel; default node:http to `endpoint` (the in-process target answers without a socket). */
+  readonly transport?: { readonly handler: WireCapturingHandler; readonly sendRaw: RawSend };
+}
+
+/** An SDK request handler that keeps the last raw answer for the wire checks. */
+export interface WireCapturingHandler {
+  handle: WireCapture['handle'] | ((request: never) => Promise<unknown>);
+  take(): WireExchange | undefined;
+  destroy(): void;
 }
 
 
@@ -35,13 +44,13 @@ const ASSUME_ROLE_POLICY = JSON.stringify({
  * @example const target = httpTarget({ label: 'moto', endpoint: 'http://127.0.0.1:5000', region: 'us-east-1', runPrefix: 'eic-ab12' });
  */
 export function httpTarget(options: HttpTargetOptions): Target {
-  const capture = new WireCapture({ connectionTimeout: 5_000, requestTimeout: 30_000 });
+  const capture: WireCapturingHandler = options.transport?.handler ?? new WireCapture({ connectionTimeout: 5_000, requestTimeout: 30_000 });
   const client = new LambdaClient({
     endpoint: options.endpoint,
     region: options.region,
     credentials: envCredentials(),
     maxAttempts: 1,
-    requestHandler: capture,
+    requestHandler: capture as WireCapture,
   });
   let role: string | undefined;
   let identity: Identity | undefined;
@@ -111,7 +120,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
       return identity;
     },
     send,
-    sendRaw: (raw) => rawExchange(options.endpoint, identity?.region ?? options.region, raw),
+    sendRaw: (raw) => rawExchange(options.endpoint, identity?.region ?? options.region, raw, envCredentials(), options.transport?.sendRaw),
     async roleArn() {
       if (!role) await this.connect();
       return role!;

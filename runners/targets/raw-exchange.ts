@@ -4,7 +4,7 @@
  */
 import type { RawRequest } from '../../cases/scenario.js';
 import { envCredentials, signRequest, type Credentials } from './sigv4.js';
-import type { Observation } from './target.js';
+import type { Observation, WireExchange } from './target.js';
 
 const parse = (text: string): Record<string, unknown> | undefined => {
   try {
@@ -15,31 +15,41 @@ const parse = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
+/** Carries one signed raw request and returns the answer; throws when there is no answer at all. */
+export type RawSend = (url: URL, method: string, headers: Record<string, string>, body: Buffer) => Promise<WireExchange>;
+
+/** Over the network, with fetch. */
+const fetchSend: RawSend = async (url, method, headers, body) => {
+  const { host: _host, ...sendable } = headers;
+  const response = await fetch(url, { method, headers: sendable, ...(body.length > 0 ? { body: body as Buffer<ArrayBuffer> } : {}) });
+  const bodyText = await response.text();
+  const wireHeaders: Record<string, string> = {};
+  response.headers.forEach((value, key) => (wireHeaders[key.toLowerCase()] = value));
+  return { status: response.status, headers: wireHeaders, bodyText };
+};
+
 /**
  * Sends one raw request to `origin` (signed for `region`) and observes the answer; an error's code
  * is its `x-amzn-ErrorType` (up to any `:`), its message the body's `message` or `Message`.
+ * `send` carries it (default: fetch over the network).
  * @example await rawExchange('http://127.0.0.1:4010', 'us-east-1', { method: 'PUT', path: '/2019-09-25/functions/f/event-invoke-config', body: '{' })
  */
-export async function rawExchange(origin: string, region: string, raw: RawRequest, credentials: Credentials = envCredentials()): Promise<Observation> {
+export async function rawExchange(origin: string, region: string, raw: RawRequest, credentials: Credentials = envCredentials(), send: RawSend = fetchSend): Promise<Observation> {
   const url = new URL(raw.path, origin);
   const body = Buffer.from(raw.body ?? '', 'utf8');
   const query = Object.fromEntries(url.searchParams);
   const baseHeaders = { 'content-type': 'application/json', ...(raw.headers ?? {}) };
   const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, credentials);
-  const { host: _host, ...sendable } = headers;
-  let response: Response;
+  let wire: WireExchange;
   try {
-    response = await fetch(url, { method: raw.method, headers: sendable, ...(body.length > 0 ? { body } : {}) });
+    wire = await send(url, raw.method, headers, body);
   } catch (error) {
     return { status: undefined, error: { code: 'NetworkError', message: (error as Error).message } };
   }
-  const bodyText = await response.text();
-  const wireHeaders: Record<string, string> = {};
-  response.headers.forEach((value, key) => (wireHeaders[key.toLowerCase()] = value));
-  const wire = { status: response.status, headers: wireHeaders, bodyText };
-  if (response.status < 400) return { status: response.status, output: parse(bodyText) ?? {}, wire };
+  const { status, headers: wireHeaders, bodyText } = wire;
+  if (status < 400) return { status, output: parse(bodyText) ?? {}, wire };
   const json = parse(bodyText);
   const code = (wireHeaders['x-amzn-errortype'] ?? '').split(':')[0] || 'UnknownError';
   const message = String(json?.message ?? json?.Message ?? bodyText);
-  return { status: response.status, error: { code, message }, wire };
+  return { status, error: { code, message }, wire };
 }

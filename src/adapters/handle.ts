@@ -126,10 +126,12 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
   const configOf = (functionName: string, qualifier?: string): ConfigSnapshot | undefined => {
     const ref = parseFunctionName(functionName);
     const wanted = qualifier ?? ref?.qualifier ?? '$LATEST';
-    return snapshot(emulator)
-      .regions.find((r) => r.account === (ref?.account ?? account) && r.region === (ref?.region ?? region))
-      ?.functions.find((f) => f.name === (ref?.name ?? functionName))
-      ?.configs.find((c) => c.qualifier === wanted);
+    // Straight to the one config (no snapshot of the whole state), so seeding stays O(1) as it grows.
+    const config = emulator.world
+      .find(ref?.account ?? account, ref?.region ?? region)
+      ?.functions.get(ref?.name ?? functionName)
+      ?.configs.get(wanted);
+    return config && { ...config };
   };
 
   return {

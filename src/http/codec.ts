@@ -38,12 +38,20 @@ function decodeBlobs(shape: Shape, value: unknown): unknown {
   return value;
 }
 
+/** Each operation's input members, listed once (the request path reads them on every call). */
+const MEMBERS = Object.fromEntries(
+  Object.entries(OPERATIONS).map(([operation, spec]) => {
+    const members = Object.entries(spec.input) as [string, MemberSpec][];
+    return [operation, { members, hasBody: members.some(([, m]) => m.location === 'body') }];
+  }),
+) as unknown as Record<OperationName, { members: readonly [string, MemberSpec][]; hasBody: boolean }>;
+
 function parseBody(operation: OperationName, body: Buffer): Record<string, unknown> {
   const spec = OPERATIONS[operation];
   if (body.length > spec.bodyLimit) throw fail('bodyTooLarge', spec.bodyLimit, operation);
-  const hasBodyMembers = Object.values(spec.input).some((m: MemberSpec) => m.location === 'body');
+  if (!MEMBERS[operation].hasBody || body.length === 0) return {};
   const text = body.toString('utf8');
-  if (!hasBodyMembers || text.trim() === '') return {};
+  if (text.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -65,10 +73,9 @@ function parseBody(operation: OperationName, body: Buffer): Record<string, unkno
  * // { FunctionName: 'f', Qualifier: '1' }
  */
 export function decodeRequest(request: WireRequest): Record<string, unknown> {
-  const spec = OPERATIONS[request.operation];
   const body = parseBody(request.operation, request.body);
   const input: Record<string, unknown> = {};
-  for (const [name, member] of Object.entries(spec.input) as [string, MemberSpec][]) {
+  for (const [name, member] of MEMBERS[request.operation].members) {
     if (member.location === 'uri') input[name] = request.labels[name];
     else if (member.location === 'querystring') {
       const raw = request.query.get(name);
@@ -78,12 +85,17 @@ export function decodeRequest(request: WireRequest): Record<string, unknown> {
   return input;
 }
 
-/** LastModified of a config is epoch seconds with a fraction, always printed with three decimals. */
+/** A JSON number member named LastModified, as JSON.stringify prints it (never inside a string: quotes there are escaped). */
+const EPOCH_MEMBER = /"LastModified":(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g;
+
+/**
+ * LastModified of a config is epoch seconds with a fraction, always printed with three decimals.
+ * JSON.stringify without a replacer (its fast path), then the numbers reprinted: the text of a
+ * JSON number parses back to the same double, so `toFixed(3)` sees the value itself.
+ */
 function toJson(output: Record<string, unknown>): string {
-  const MARK = '\u0000epoch:';
-  const text = JSON.stringify(output, (key, value) =>
-    key === 'LastModified' && typeof value === 'number' ? `${MARK}${value.toFixed(3)}` : value);
-  return text.replace(/"\\u0000epoch:([0-9.]+)"/g, '$1');
+  const text = JSON.stringify(output);
+  return text.includes('"LastModified":') ? text.replace(EPOCH_MEMBER, (_, n: string) => `"LastModified":${Number(n).toFixed(3)}`) : text;
 }
 
 /**

@@ -7,6 +7,7 @@ import { fail } from './aws-error.js';
 import type { Context } from './context.js';
 import { aliasConfiguration, functionConfiguration, pageOf } from './function-view.js';
 import { LATEST, functionArn, isVersionNumber } from './names.js';
+import { InsertionOrderMap, SortedKeyMap } from './indexes.js';
 import type { CodeSettings, FunctionRecord, RegionState } from './state.js';
 import { findFunction, functionRef, resolveTarget } from './targets.js';
 
@@ -48,7 +49,7 @@ function settingsFor(fn: FunctionRecord, qualifier: string | undefined, ctx: Con
 const PUBLISHED_SETTINGS = ['codeSha256', 'role', 'handler', 'runtime', 'timeout', 'memorySize'] as const;
 
 function publish(fn: FunctionRecord, description: string | undefined, ctx: Context) {
-  const last = [...fn.versions.values()].at(-1);
+  const last = fn.versions.valueAt(fn.versions.size - 1);
   const unchanged = last !== undefined && PUBLISHED_SETTINGS.every((key) => last[key] === fn.latest[key]);
   if (last && unchanged && description === undefined) return last;
   const version = String(fn.nextVersion++);
@@ -85,9 +86,9 @@ export function createFunction(state: RegionState, input: Input, ctx: Context) {
       lastModified: ctx.now(),
       revisionId: ctx.newId(),
     },
-    versions: new Map(),
+    versions: new InsertionOrderMap(),
     aliases: new Map(),
-    configs: new Map(),
+    configs: new SortedKeyMap(),
     tags: { ...((input.Tags as Record<string, string> | undefined) ?? {}) },
     nextVersion: 1,
   };
@@ -177,16 +178,22 @@ export function publishVersion(state: RegionState, input: Input, ctx: Context) {
 /** ListVersionsByFunction: `$LATEST`, then each published version. */
 export function listVersionsByFunction(state: RegionState, input: Input, ctx: Context) {
   const fn = requireFunction(state, input.FunctionName as string, ctx);
-  const all = [functionConfiguration(ctx, fn, fn.latest, LATEST), ...[...fn.versions.values()].map((v) => functionConfiguration(ctx, fn, v, v.version))];
-  const { items, nextMarker } = pageOf(all, input.Marker as string | undefined, input.MaxItems as number | undefined);
-  return { Versions: items, ...(nextMarker ? { NextMarker: nextMarker } : {}) };
+  // $LATEST, then each published version; only the page is built.
+  const versionAt = (i: number): [CodeSettings, string] | undefined => {
+    const v = i === 0 ? undefined : fn.versions.valueAt(i - 1);
+    return i === 0 ? [fn.latest, LATEST] : v && [v, v.version];
+  };
+  const { items, nextMarker } = pageOf({ length: fn.versions.size + 1, at: versionAt }, input.Marker as string | undefined, input.MaxItems as number | undefined);
+  const Versions = items.map(([settings, version]) => functionConfiguration(ctx, fn, settings, version));
+  return { Versions, ...(nextMarker ? { NextMarker: nextMarker } : {}) };
 }
 
 /** ListFunctions: every function's `$LATEST` configuration. */
 export function listFunctions(state: RegionState, input: Input, ctx: Context) {
-  const all = [...state.functions.values()].map((fn) => functionConfiguration(ctx, fn, fn.latest, LATEST));
+  // Only the page is built: finding where it starts is O(log n), whatever was created or deleted before.
+  const all = { length: state.functions.size, at: (i: number) => state.functions.valueAt(i) };
   const { items, nextMarker } = pageOf(all, input.Marker as string | undefined, input.MaxItems as number | undefined);
-  return { Functions: items, ...(nextMarker ? { NextMarker: nextMarker } : {}) };
+  return { Functions: items.map((fn) => functionConfiguration(ctx, fn, fn.latest, LATEST)), ...(nextMarker ? { NextMarker: nextMarker } : {}) };
 }
 
 /** CreateAlias: the version must exist (`$LATEST` always does); a second alias of that name is a 409. */

@@ -7,6 +7,7 @@ import { fail } from './aws-error.js';
 import { configView, type EventInvokeConfigWire } from './config-view.js';
 import type { Context } from './context.js';
 import { checkDestinations, destinationOf, type DestinationInput } from './destinations.js';
+import { sliceBounds } from './indexes.js';
 import type { RegionState, StoredEventInvokeConfig } from './state.js';
 import { checkRegion, findFunction, functionRef, requireQualifiedFunction, resolveTarget, targetArn } from './targets.js';
 
@@ -125,7 +126,6 @@ const decodeMarker = (marker: string): string => {
   if (!m) throw fail('markerInvalid', marker);
   return m[1]!;
 };
-const byQualifier = (a: StoredEventInvokeConfig, b: StoredEventInvokeConfig): number => (a.qualifier < b.qualifier ? -1 : a.qualifier > b.qualifier ? 1 : 0);
 
 /**
  * ListFunctionEventInvokeConfigs: every qualifier's config, paged by MaxItems (default 50) with
@@ -142,9 +142,14 @@ export function listEventInvokeConfigs(state: RegionState, input: ListInput, ctx
   if (!fn) throw fail('functionDoesNotExist');
   const after = input.Marker === undefined ? undefined : decodeMarker(input.Marker);
   const pageSize = input.MaxItems ?? LIST_DEFAULT_MAX_ITEMS;
-  const remaining = [...fn.configs.values()].filter((c) => after === undefined || c.qualifier > after).sort(byQualifier);
-  const page = remaining.slice(0, pageSize);
+  // The configs after the marker start where a binary search over the sorted qualifiers says.
+  const qualifiers = fn.configs.sortedKeys;
+  const start = after === undefined ? 0 : fn.configs.indexAfter(after);
+  const remaining = qualifiers.length - start;
+  const [from, to] = sliceBounds(remaining, 0, pageSize);
+  const page: StoredEventInvokeConfig[] = [];
+  for (let i = start + from; i < start + to; i++) page.push(fn.configs.get(qualifiers[i]!)!);
   const output: ListOutput = { FunctionEventInvokeConfigs: page.map((c) => configView(ctx, fn.name, c)) };
-  if (remaining.length > pageSize) output.NextMarker = encodeMarker(page[page.length - 1]!.qualifier);
+  if (remaining > pageSize) output.NextMarker = encodeMarker(page[page.length - 1]!.qualifier);
   return output;
 }

@@ -1,6 +1,7 @@
 /** The domain-to-wire mapper for functions, versions and aliases (the arrange subset). */
 import { fail } from './aws-error.js';
 import type { Context } from './context.js';
+import { sliceBounds } from './indexes.js';
 import { functionArn } from './names.js';
 import type { AliasRecord, CodeSettings, FunctionRecord } from './state.js';
 
@@ -53,15 +54,24 @@ export function aliasConfiguration(ctx: Context, functionName: string, alias: Al
   };
 }
 
+/** A list read by position: an array, or an index that finds its i-th item without copying. */
+export interface Indexed<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /**
- * One page of a list, with an opaque index marker; `NextMarker` only when more remain.
+ * One page of a list, with an opaque index marker; `NextMarker` only when more remain. Reads
+ * only the page's items, so a page costs the same whatever the length of the list.
  * @example pageOf(['a', 'b', 'c'], undefined, 2) // { items: ['a', 'b'], nextMarker: '...' }
  */
-export function pageOf<T>(items: readonly T[], marker: string | undefined, maxItems = 50): { items: T[]; nextMarker?: string } {
+export function pageOf<T>(items: Indexed<T>, marker: string | undefined, maxItems = 50): { items: T[]; nextMarker?: string } {
   const decoded = marker === undefined ? 'idx:0' : Buffer.from(marker, 'base64url').toString('utf8');
   if (!/^idx:\d+$/.test(decoded)) throw fail('markerInvalid', marker ?? '');
   const start = Number(decoded.slice(4));
-  const slice = items.slice(start, start + maxItems);
+  const [from, to] = sliceBounds(items.length, start, start + maxItems);
+  const slice: T[] = [];
+  for (let i = from; i < to; i++) slice.push(items.at(i)!);
   const end = start + slice.length;
   return end < items.length ? { items: slice, nextMarker: Buffer.from(`idx:${end}`).toString('base64url') } : { items: slice };
 }

@@ -1,3 +1,5 @@
+import { InsertionOrderMap, SortedKeyMap } from './indexes.js';
+
 /**
  * The emulator's state: per account and region, functions with `$LATEST`, published versions and
  * aliases, and one event-invoke config per (function, qualifier). Plain data; operations change it.
@@ -45,9 +47,11 @@ export interface FunctionRecord {
   latest: CodeSettings;
   /** The zip as received; kept, never run. */
   code: Uint8Array;
-  readonly versions: Map<string, PublishedVersion>;
+  /** Published versions in publishing order (ListVersionsByFunction pages through it). */
+  readonly versions: InsertionOrderMap<string, PublishedVersion>;
   readonly aliases: Map<string, AliasRecord>;
-  readonly configs: Map<string, StoredEventInvokeConfig>;
+  /** Configs by qualifier, kept in qualifier order (ListFunctionEventInvokeConfigs pages through it). */
+  readonly configs: SortedKeyMap<StoredEventInvokeConfig>;
   readonly tags: Record<string, string>;
   nextVersion: number;
 }
@@ -55,7 +59,8 @@ export interface FunctionRecord {
 export interface RegionState {
   readonly account: string;
   readonly region: string;
-  readonly functions: Map<string, FunctionRecord>;
+  /** Functions in creation order (ListFunctions pages through it). */
+  readonly functions: InsertionOrderMap<string, FunctionRecord>;
 }
 
 /** All accounts and regions. */
@@ -70,10 +75,18 @@ export class World {
     const key = `${account}/${region}`;
     let state = this.regions.get(key);
     if (!state) {
-      state = { account, region, functions: new Map() };
+      state = { account, region, functions: new InsertionOrderMap() };
       this.regions.set(key, state);
     }
     return state;
+  }
+
+  /**
+   * The state of one account and region if it has been touched, without creating it.
+   * @example new World().find('123456789012', 'us-east-1') // undefined
+   */
+  find(account: string, region: string): RegionState | undefined {
+    return this.regions.get(`${account}/${region}`);
   }
 
   /** Every region state that has been touched. */

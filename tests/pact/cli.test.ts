@@ -40,7 +40,8 @@ describe('lambda-eic verify-pacts usage (in process)', () => {
   });
 });
 
-describe.skipIf(!BUILT)('lambda-eic verify-pacts (the built CLI)', () => {
+// Each test spawns its own CLI process and shares nothing: they run side by side.
+describe.skipIf(!BUILT).concurrent('lambda-eic verify-pacts (the built CLI)', () => {
   it('is listed by lambda-eic --help and has its own --help', async () => {
     expect((await runCli(['--help'])).stdout).toMatch(/^ {2}verify-pacts {2}verify Pact contracts/m);
     const help = await runCli(['verify-pacts', '--help']);

@@ -39,7 +39,9 @@ export const freePort = () =>
     });
   });
 
-export const hasMoto = spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0;
+let motoProbe: boolean | undefined;
+/** Whether moto_server runs here: asked once, on first use (starting Python costs seconds, and only the peer tests need it). */
+export const hasMoto = (): boolean => (motoProbe ??= spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status === 0);
 
 /**
  * Starts moto_server on a free port and waits until GET /moto-api/ answers.

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT, hasMoto, runCli, startMoto } from '../pact/support.js';
 
-if (!hasMoto) console.warn('\n*** moto_server is not installed: the pact verification against moto is SKIPPED (pip install "moto[server]") ***\n');
+if (!hasMoto()) console.warn('\n*** moto_server is not installed: the pact verification against moto is SKIPPED (pip install "moto[server]") ***\n');
 
-describe.skipIf(!hasMoto || !BUILT)('verify-pacts against moto_server', () => {
+describe.skipIf(!hasMoto() || !BUILT)('verify-pacts against moto_server', () => {
   let moto: ChildProcess | undefined;
   let url = '';
   beforeAll(async () => {

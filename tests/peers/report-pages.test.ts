@@ -5,7 +5,7 @@
  * nothing is fetched from the network, and a basic accessibility check passes. Screenshots go to
  * reports/browser/*.png (CI artifacts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,4 +126,24 @@ describe.skipIf(!chromium.ok)('report pages in headless Chromium', () => {
     expect(browser.outside).toEqual([]);
     console.log(`report pages: matrix ${statSync(matrixFile).size} bytes, run report ${statSync(runs[1]!.html).size} bytes; screenshots in ${OUT}`);
   }, 60_000);
+
+  it('the network guard itself sees a page that reaches out (so its silence above means something)', async () => {
+    const leaky = join(OUT, 'leaky.html');
+    writeFileSync(leaky, '<!DOCTYPE html><html lang="en"><title>x</title><img src="http://127.0.0.1:9/pixel.png" alt=""><script>fetch("https://example.invalid/x").catch(() => {})</script></html>');
+    const before = browser.outside.length;
+    const page = await browser.open(leaky);
+    await page.waitForTimeout(300);
+    expect(browser.outside.slice(before)).toEqual(expect.arrayContaining(['http://127.0.0.1:9/pixel.png', 'https://example.invalid/x']));
+  }, 30_000);
+
+  it('the accessibility check itself finds a bad page\'s problems', async () => {
+    const bad = join(OUT, 'inaccessible.html');
+    writeFileSync(bad, '<!DOCTYPE html><html><title>x</title><h1>a</h1><h3>skipped a level</h3><p style="color:#bbb">faint text</p><select id="s"><option>1</option></select><table id="t"><tr><th>h</th></tr></table></html>');
+    const findings = await accessibility(await browser.open(bad));
+    expect(findings.problems.join('\n')).toMatch(/html has no lang/);
+    expect(findings.problems.join('\n')).toMatch(/heading level jumps from h1 to h3/);
+    expect(findings.problems.join('\n')).toMatch(/contrast 1\.\d+:1 for <p> "faint text"/);
+    expect(findings.problems.join('\n')).toMatch(/select#s has no label/);
+    expect(findings.problems.join('\n')).toMatch(/table#t has no caption/);
+  }, 30_000);
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { markdownReport } from '../../runners/reporters/files.js';
 import { annotation, githubReport } from '../../runners/reporters/github.js';
 import { paint, stripColour, useColour } from '../../runners/reporters/colour.js';
 import { handMade, reportOf } from './support.js';
@@ -58,6 +59,15 @@ describe('--reporter github', () => {
     expect(report.results[0].operations).toEqual(expect.arrayContaining(['ListFunctionEventInvokeConfigs']));
     expect(readFileSync(join(dir, 'lambda-eic-summary.md'), 'utf8')).toContain(`${pkg.name} ${pkg.version}, suite sha256:`);
   }, 60_000);
+});
+
+describe('the Markdown summary', () => {
+  it('has a column for each status present, not-arranged included, and escapes titles', () => {
+    const md = markdownReport(reportOf('t', [handMade({ id: 'a', status: 'passed' }), handMade({ id: 'b', status: 'not-arranged' as never }), handMade({ id: 'c', status: 'failed', title: 'x <b> y', failures: [] })]));
+    expect(md).toContain('3 scenarios: 1 passed, 1 failed, 1 not arranged (1.23 s).');
+    expect(md).toContain('| suite | passed | failed | not arranged |\n|---|---:|---:|---:|\n| merge | 1 | 1 | 1 |');
+    expect(md).toContain('<code>c</code> x &lt;b&gt; y</summary>');
+  });
 });
 
 describe('colour', () => {

@@ -1,5 +1,6 @@
 /** The HTML run report as markup: self-contained, escaped, counts, statuses, spec links, diff marks. */
 import { describe, expect, it } from 'vitest';
+import { specText } from '../../runners/engine/provenance.js';
 import { htmlReport } from '../../runners/reporters/html/report-page.js';
 import { differingPaths, jsonHtml } from '../../runners/reporters/html/json-view.js';
 import { parseSpec, specRefs } from '../../runners/reporters/spec-sections.js';
@@ -63,6 +64,14 @@ describe('the HTML run report', () => {
     expect(html).toContain('<a href="#spec-6">§6</a>');
     expect(html).toContain('<section id="spec-4-put">');
     expect(html).not.toContain('<section id="spec-3">');
+  });
+
+  it.skipIf(!specText())('with the shipped docs/aws-behaviour.md, a quirky run links its failures to sections the page carries', async () => {
+    const report = await quirkReport(['update-replaces']);
+    const html = htmlReport(report, { spec: specText() });
+    const links = [...html.matchAll(/<a href="#(spec-[\w-]+)">/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const id of new Set(links)) expect(html, id).toContain(`<section id="${id}">`);
   });
 
   it('reads spec references and sections', () => {

@@ -90,11 +90,17 @@ describe('lambda-eic matrix', () => {
   it('refuses bad input with one line and exit 2', () => {
     writeFileSync(join(dir, 'bad.json'), '{"not": "a report"}');
     writeFileSync(join(dir, 'broken.json'), '{');
+    writeFileSync(join(dir, 'odd.json'), JSON.stringify({ ...reference, results: [reference.results[0], { id: 'x', status: 'failed', failures: [{}] }] }));
+    writeFileSync(join(dir, 'null.json'), 'null');
     for (const [args, message] of [
       [[], /name at least one report file/],
       [[join(dir, 'missing.json')], /missing\.json: no such file/],
       [[join(dir, 'bad.json')], /not a lambda-eic run report/],
       [[join(dir, 'broken.json')], /broken\.json: not JSON/],
+      [[join(dir, 'odd.json')], /odd\.json: result 2 is not a scenario result/],
+      [[join(dir, 'null.json')], /null\.json: not a lambda-eic run report/],
+      [[dir], /EISDIR/],
+      [[join(dir, 'reference.json'), '--html', dir], /cannot write .*EISDIR/],
       [['--nope'], /Unknown option '--nope'/],
     ] as const) {
       const r = cli(...args);

@@ -16,7 +16,8 @@ const run = (...args: string[]) =>
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 
-describe('lambda-eic run', () => {
+// Each test spawns its own CLI processes (own output dirs) and shares nothing: they run side by side.
+describe.concurrent('lambda-eic run', () => {
   it('replays every suite against the embedded emulator, exit 0, with progress and a summary by suite', async () => {
     const out = mkdtempSync(join(tmpdir(), 'eic-run-'));
     const r = await run('--reporter', 'console,json,junit,markdown', '--output-dir', out);
@@ -50,30 +51,33 @@ describe('lambda-eic run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eic-base-'));
     const baseline = join(dir, 'baseline.json');
     writeFileSync(baseline, JSON.stringify({ known: [{ id: 'merge.update-keeps-age', reason: 'Update replaces' }, { id: 'merge.update-keeps-retries', reason: 'Update replaces' }] }));
-    const known = await run('--quirk', 'update-replaces', '--grep', 'merge.update-keeps-', '--baseline', baseline);
+    const [known, fixed] = await Promise.all([
+      run('--quirk', 'update-replaces', '--grep', 'merge.update-keeps-', '--baseline', baseline),
+      run('--grep', 'merge.update-keeps-', '--baseline', baseline),
+    ]);
     expect(known.stdout).toContain('k merge.update-keeps-age: Update replaces');
-    const fixed = await run('--grep', 'merge.update-keeps-', '--baseline', baseline);
     expect(fixed.code).toBe(1);
     expect(fixed.stdout).toContain('now passes: remove it from the baseline');
   }, 60_000);
 
   it('answers usage errors and an unreachable target with exit 2 and one line, no stack trace', async () => {
-    for (const args of [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'pdf'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']]) {
-      const r = await run(...args);
+    const cases = [['--target', 'aws'], ['--target', 'endpoint'], ['--suite', 'nope'], ['--reporter', 'pdf'], ['--bogus'], ['--concurrency', 'x'], ['--baseline', '/nonexistent.json']];
+    // Independent processes: started together, checked in order.
+    const [down, ...answers] = await Promise.all([run('--target', 'endpoint', '--endpoint-url', 'http://127.0.0.1:9'), ...cases.map((args) => run(...args))]);
+    for (const [i, args] of cases.entries()) {
+      const r = answers[i]!;
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    const down = await run('--target', 'endpoint', '--endpoint-url', 'http://127.0.0.1:9');
     expect(down.code).toBe(2);
     expect(down.stderr).toMatch(/^lambda-eic run: cannot reach http:\/\/127\.0\.0\.1:9/);
   }, 60_000);
 
   it('lists scenarios and prints help', async () => {
-    const list = await run('--list', '--suite', 'pagination');
+    const [list, help] = await Promise.all([run('--list', '--suite', 'pagination'), run('--help')]);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('pagination.walk-one-by-one');
-    const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--baseline FILE');
   });

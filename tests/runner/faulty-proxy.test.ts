@@ -1,12 +1,17 @@
 /**
- * Faulty emulators made the way a gate's users meet them: a fault-injecting proxy in front of
- * `lambda-eic serve`, with the runner pointed at it as at any endpoint. Every fault must fail the run.
+ * Faulty emulators made the way a gate's users meet them: a fault-injecting HTTP endpoint that
+ * answers as `lambda-eic serve` does, with the runner pointed at it as at any endpoint. Every fault
+ * must fail the run.
  */
 import { spawn } from 'node:child_process';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/http/server.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { handleHttp } from '../../src/http/handler.js';
+import { Emulator } from '../../src/model/emulator.js';
 import { runScenarios } from '../../runners/engine/run.js';
 import { httpTarget } from '../../runners/targets/http-target.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
@@ -41,43 +46,40 @@ const FAULTS: Record<string, Fault> = {
   'everything 503': () => ({ status: 503, headers: { 'content-type': 'text/html' }, body: '<html>Service Unavailable</html>' }),
 };
 
-function proxy(upstream: string, fault: Fault): Promise<Server> {
+/**
+ * An HTTP server answering as `lambda-eic serve` would (the same `handleHttp`, called in-process
+ * rather than over a second socket), with the fault applied to each answer.
+ */
+function proxy(fault: Fault): Promise<Server> {
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const up = new URL(req.url ?? '/', upstream);
-      const forward = request(up, { method: req.method, headers: { ...req.headers, host: up.host } }, (answer) => {
-        const body: Buffer[] = [];
-        answer.on('data', (c: Buffer) => body.push(c));
-        answer.on('end', () => {
-          const headers = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k, String(v)]));
-          delete headers['content-length'];
-          delete headers['transfer-encoding'];
-          const out = fault({ status: answer.statusCode ?? 502, headers, body: Buffer.concat(body).toString('utf8') }, { method: req.method ?? 'GET', url: req.url ?? '/' });
-          res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) });
-          res.end(out.body);
-        });
-      });
-      forward.end(Buffer.concat(chunks));
+      const answer = handleHttp(upstream, DEFAULTS, { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) });
+      // Header names as a client reads them off the wire (lower-cased), so a fault replaces rather than duplicates.
+      const headers = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const out = fault({ status: answer.status, headers, body: answer.body }, { method: req.method ?? 'GET', url: req.url ?? '/' });
+      res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) });
+      res.end(out.body);
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-let upstream: RunningServer;
-beforeAll(async () => {
-  upstream = await startServer();
-});
-afterAll(() => upstream.close());
+const DEFAULTS = { account: '123456789012', region: 'us-east-1' };
+const EARLY = ['shape', 'pagination', 'docs-examples', 'errors'];
+const WIRE_FIRST = [...ALL_SCENARIOS.filter((s) => EARLY.includes(s.suite)), ...ALL_SCENARIOS.filter((s) => !EARLY.includes(s.suite))];
+const upstream = new Emulator();
 
 describe.each(Object.entries(FAULTS))('a proxy that injects "%s"', (_name, fault) => {
   it('makes the run fail', async () => {
-    const server = await proxy(upstream.url, fault);
+    const server = await proxy(fault);
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const target = httpTarget({ label: 'proxy', endpoint, region: 'us-east-1', runPrefix: `px-${Math.random().toString(16).slice(2, 6)}` });
     try {
-      const results = await runScenarios(target, await target.connect(), ALL_SCENARIOS, { runPrefix: 'px', concurrency: 8 });
+      // The first failure decides it: the rest of the run would only add more (bail). Every
+      // scenario is in the run; those that read the raw answer go first, so it is decided early.
+      const results = await runScenarios(target, await target.connect(), WIRE_FIRST, { runPrefix: 'px', concurrency: 8, bail: true });
       expect(results.filter((r) => r.status === 'failed').length).toBeGreaterThan(0);
     } finally {
       await target.dispose();
@@ -88,10 +90,12 @@ describe.each(Object.entries(FAULTS))('a proxy that injects "%s"', (_name, fault
 
 describe('the CLI against a faulty proxy', () => {
   it('exits 1', async () => {
-    const server = await proxy(upstream.url, FAULTS['unqualified FunctionArn']!);
+    const server = await proxy(FAULTS['unqualified FunctionArn']!);
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['bin/lambda-eic.js', 'run', '--target', 'endpoint', '--endpoint-url', endpoint, '--reporter', 'json', '--output-dir', 'reports/proxy'], { stdio: 'ignore' });
+      // The shape suite holds the check this fault breaks (shape.function-arn-qualified); the whole run is shown failing above.
+      const out = mkdtempSync(join(tmpdir(), 'eic-proxy-'));
+      const child = spawn(process.execPath, ['bin/lambda-eic.js', 'run', '--target', 'endpoint', '--endpoint-url', endpoint, '--suite', 'shape', '--reporter', 'json', '--output-dir', out], { stdio: 'ignore' });
       child.on('close', resolve);
     });
     server.close();

@@ -3,12 +3,20 @@ import { Emulator } from '../../src/model/emulator.js';
 import type { QuirkName } from '../../src/model/quirks.js';
 import { runScenarios, type ScenarioResult } from '../../runners/engine/run.js';
 import { embeddedTarget } from '../../runners/targets/embedded.js';
+import { inProcessTarget } from '../../runners/targets/in-process.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import type { Scenario } from '../../cases/scenario.js';
 
-export async function runEmbedded(quirks: QuirkName[] = [], scenarios: readonly Scenario[] = ALL_SCENARIOS): Promise<ScenarioResult[]> {
+/**
+ * `http`: the emulator on a loopback port (what `lambda-eic run` does); `in-process`: the same
+ * SDK pipeline and handler without a socket (a fraction of the cost; every wire check still runs).
+ */
+export type EmbeddedTransport = 'http' | 'in-process';
+
+export async function runEmbedded(quirks: QuirkName[] = [], scenarios: readonly Scenario[] = ALL_SCENARIOS, transport: EmbeddedTransport = 'in-process'): Promise<ScenarioResult[]> {
   const runPrefix = `t-${Math.random().toString(16).slice(2, 8)}`;
-  const target = await embeddedTarget({ region: 'us-east-1', runPrefix, emulator: new Emulator({ quirks }) });
+  const options = { region: 'us-east-1', runPrefix, emulator: new Emulator({ quirks }) };
+  const target = transport === 'http' ? await embeddedTarget(options) : await inProcessTarget(options);
   try {
     return await runScenarios(target, await target.connect(), scenarios, { runPrefix, concurrency: 8 });
   } finally {

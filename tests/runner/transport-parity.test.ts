@@ -24,13 +24,16 @@ const wireChecks = (id: string) =>
 
 describe('transport parity', () => {
   it('the suite passes through the HTTP emulator, the client mock and nock alike', async () => {
-    const http = await runEmbedded();
+    const http = await runEmbedded([], ALL_SCENARIOS, 'http');
     const clientMock = await runOn(await clientMockTarget({ region: 'us-east-1' }));
     const viaNock = await runOn(await nockTarget({ region: 'us-east-1' }));
     for (const results of [http, clientMock, viaNock]) {
       expect(results.filter((r) => r.status === 'failed' || r.status === 'advisory').map((r) => [r.id, r.failures])).toEqual([]);
     }
     expect(viaNock.map((r) => [r.id, r.status, r.skippedChecks])).toEqual(http.map((r) => [r.id, r.status, r.skippedChecks]));
+    // The in-process transport (the quirk tests' fast path) sees exactly what HTTP sees.
+    const inProcess = await runEmbedded([], ALL_SCENARIOS, 'in-process');
+    expect(inProcess.map((r) => [r.id, r.status, r.skippedChecks, r.failures])).toEqual(http.map((r) => [r.id, r.status, r.skippedChecks, r.failures]));
     for (const r of clientMock) {
       expect(r.skippedChecks, r.id).toBe(wireChecks(r.id));
       expect(r.status, r.id).toBe(r.skippedChecks > 0 && r.skippedChecks === ALL_SCENARIOS.find((s) => s.id === r.id)!.steps.flatMap((s) => s.expect).length ? 'skipped' : 'passed');

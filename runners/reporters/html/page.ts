@@ -21,7 +21,9 @@ a { color: var(--accent); } a:focus, summary:focus, select:focus, button:focus {
 .verdict.pass { background: #dcf5e3; color: #0b4a1f; } .verdict.fail { background: #fbdada; color: #7a0b0b; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 1rem 0; } dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9rem; word-break: break-all; }
 table { border-collapse: collapse; margin: .4rem 0 1rem; } caption { text-align: left; color: var(--muted); padding-bottom: .3rem; }
-th, td { border: 1px solid var(--line); padding: .25rem .55rem; text-align: right; } th[scope=row], td.name { text-align: left; } thead th { background: #f3f5f8; }
+th, td { border: 1px solid var(--line); padding: .25rem .55rem; text-align: right; } th[scope=row], th.name, td.name { text-align: left; } thead th { background: #f3f5f8; }
+.matrix thead th { text-align: center; } .matrix thead th:first-child { text-align: left; } .matrix th[scope=row] { font-weight: normal; } .matrix th[scope=colgroup] { background: #f3f5f8; }
+.matrix ul.paths { text-align: left; list-style: none; padding: 0; margin: .3rem 0 0; font-size: .78rem; } .matrix ul.paths code { word-break: break-all; }
 td.zero { color: #6a737d; }
 .badge { display: inline-block; min-width: 5.5rem; text-align: center; border-radius: 4px; padding: 0 .35rem; font-size: .85rem; font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: .5rem 0; } .filters label { display: flex; flex-direction: column; font-size: .9rem; color: var(--muted); }

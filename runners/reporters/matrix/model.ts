@@ -45,8 +45,13 @@ export interface Matrix {
   readonly notes: readonly string[];
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
 const isResult = (r: unknown): r is ScenarioResult =>
-  typeof r === 'object' && r !== null && typeof (r as ScenarioResult).id === 'string' && typeof (r as ScenarioResult).status === 'string' && Array.isArray((r as ScenarioResult).failures);
+  isObject(r) &&
+  ['id', 'suite', 'title', 'status'].every((k) => typeof r[k] === 'string') &&
+  Array.isArray(r.failures) &&
+  r.failures.every((f) => isObject(f) && typeof f.path === 'string');
 
 /**
  * Reads and checks one report file (the `--reporter json` output).
@@ -61,8 +66,10 @@ export function readReport(file: string): RunReport {
     throw new MatrixInputError(e.code === 'ENOENT' ? `${file}: no such file` : e.code ? `${file}: ${e.message}` : `${file}: not JSON (${e.message.split('\n')[0]})`);
   }
   const report = data as RunReport;
-  if (typeof report !== 'object' || report === null || typeof report.target !== 'string' || !Array.isArray(report.results) || !report.results.every(isResult))
+  if (!isObject(report) || typeof report.target !== 'string' || !Array.isArray(report.results))
     throw new MatrixInputError(`${file}: not a lambda-eic run report (write one with: lambda-eic run --reporter json)`);
+  const bad = report.results.findIndex((r) => !isResult(r));
+  if (bad >= 0) throw new MatrixInputError(`${file}: result ${bad + 1} is not a scenario result (id, suite, title, status, failures with paths)`);
   return report;
 }
 

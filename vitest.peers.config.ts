@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['tests/peers/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Peer runs mostly wait on other processes (emulators, browsers): two files at once on two cores.
+    maxWorkers: 2,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest-peers.json' }]] : ['default'],
   },

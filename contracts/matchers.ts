@@ -64,7 +64,7 @@ const BY_MARKER: Record<Matcher, () => unknown> = {
   'provided-destination-config-invalid': () =>
     MatchersV3.regex(
       PROVIDED_DESTINATION_CONFIG_INVALID.source,
-      'The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:aws:s3:::eic-bucket), onFailure=OnFailure(destination=arn:aws:s3:::eic-bucket)) is invalid.',
+      fill('The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:s3:::{bucket}), onFailure=OnFailure(destination=arn:{partition}:s3:::{bucket})) is invalid.', CONTRACT_VARS),
     ),
   date: unsupported('date'),
   'client-error': unsupported('client-error'),

@@ -14,6 +14,12 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
   },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
+  baseline: { summary: 'write a baseline (known failing expectations, with reasons) from a JSON report', run: async (argv) => (await import('./commands/baseline.js')).baselineCommand(argv) },
+  findings: { summary: "a target's divergences grouped by root cause, with AWS CLI reproductions (Markdown)", run: async (argv) => (await import('./commands/findings.js')).findingsCommand(argv) },
+  record: {
+    summary: 're-record fixtures/aws from a real account (--target aws) and show what changed',
+    run: async (argv) => (await import('./commands/record.js')).recordCommand(argv),
+  },
   cleanup: {
     summary: 'find and delete what real-account runs left behind (--target aws), by tag and prefix',
     run: async (argv) => (await import('./commands/cleanup.js')).cleanupCommand(argv),

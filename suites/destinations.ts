@@ -28,7 +28,7 @@ const accepted = (name: string, title: string, destinations: { onSuccess?: strin
 export const destinations = [
   accepted('sqs-on-failure', 'An SQS queue on failure', { onFailure: ARNS.sqs }),
   accepted('sqs-on-success', 'An SQS queue on success', { onSuccess: ARNS.sqs }),
-  accepted('sns-on-both', 'SNS topics on success and failure', { onSuccess: ARNS.sns, onFailure: ARNS.sns.replace('eic-topic', 'eic-topic-2') }),
+  accepted('sns-on-both', 'SNS topics on success and failure', { onSuccess: ARNS.sns, onFailure: ARNS.sns }),
   accepted('eventbridge-on-success', 'An EventBridge bus on success', { onSuccess: ARNS.events }),
   accepted('s3-on-failure', 'An S3 bucket on failure', { onFailure: ARNS.s3 }),
   accepted('lambda-existing', 'Another existing function on success', { onSuccess: arnOf('{fn2}') }, withFunction({}, {})),

@@ -16,7 +16,8 @@ export interface CheckResult {
 
 const FUNCTION_ARN = new RegExp(`^(?:${PATTERNS.functionArn})$`);
 
-const MATCHERS: Record<Matcher, (v: unknown, raw?: string) => boolean> = {
+/** Whether a value satisfies a matcher (`{"$match": ...}` in fixtures, `match` in expectations). */
+export const MATCHERS: Record<Matcher, (v: unknown, raw?: string) => boolean> = {
   date: (v) => v instanceof Date && !Number.isNaN(v.getTime()),
   'epoch-seconds': (v) => typeof v === 'number' && v > 1e9 && v < 1e10,
   'epoch-seconds-with-fraction': (v, raw) =>

@@ -6,14 +6,15 @@ export interface RunReport {
   readonly target: string;
   readonly startedAt: string;
   readonly durationMs: number;
-  readonly summary: Record<'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'total', number>;
+  readonly summary: Record<ScenarioStatus | 'total', number>;
   readonly staleBaselineIds: string[];
   readonly results: ScenarioResult[];
   /** Tool, suite and spec versions, Node, target and timing (absent in reports before 0.2). */
   readonly provenance?: Provenance;
 }
 
-const STATUSES: ScenarioStatus[] = ['passed', 'failed', 'advisory', 'skipped', 'known', 'fixed'];
+/** Every status, in report order. */
+export const STATUSES: ScenarioStatus[] = ['passed', 'failed', 'advisory', 'skipped', 'known', 'fixed', 'not-arranged'];
 
 /**
  * Counts results by status.
@@ -25,7 +26,10 @@ export function summarize(results: readonly ScenarioResult[]): RunReport['summar
   return { ...summary, total: results.length };
 }
 
-/** Whether the run fails: a new failure, a known failure that now passes, or a stale baseline. */
+/**
+ * Whether the run fails: a new failure, a known failure that now passes, or a stale baseline.
+ * A scenario that could not be arranged never fails the run (it is reported with its reason).
+ */
 export const runFailed = (report: RunReport): boolean =>
   report.summary.failed > 0 || report.summary.fixed > 0 || report.staleBaselineIds.length > 0;
 

@@ -10,7 +10,11 @@ import { ArrangeError, arrange, cleanup } from './arrange.js';
 import { evaluate, pick } from './expectations.js';
 import { DESTINATION_NAMES, fill, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 
-export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed';
+/**
+ * `not-arranged`: the target could not build the scenario's given functions, versions or aliases
+ * (not the API under test), so nothing was checked; reported with the reason, never a failure.
+ */
+export type ScenarioStatus = 'passed' | 'failed' | 'advisory' | 'skipped' | 'known' | 'fixed' | 'not-arranged';
 
 export interface Failure {
   /** 1-based step number; 0 for arranging. */
@@ -22,6 +26,12 @@ export interface Failure {
   readonly evidence: Evidence;
   readonly advisory: boolean;
   readonly note?: string;
+  /** The SDK's error where the target answered 2xx but the SDK could not read the answer. */
+  readonly unreadable?: string;
+  /** The error the target answered at this step (code: message, first line), if any. */
+  readonly answerError?: string;
+  /** Set by a baseline that declares this expectation (step and path) as a known divergence. */
+  known?: boolean;
 }
 
 export interface ScenarioResult {
@@ -37,6 +47,10 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Why a baseline lists this scenario as a known failure. */
   knownReason?: string;
+  /** Expectations the baseline declares failing that hold now: the baseline is stale. */
+  stalePaths?: Array<{ step: number; path: string }>;
+  /** Why the scenario could not be arranged on this target (status `not-arranged`). */
+  notArranged?: string;
   /** Judged requests retried after a 429 (real accounts): a retry, never a failure. */
   readonly retries?: number;
   /** The operations the scenario's steps call, in first-call order (raw requests by their route). */
@@ -72,6 +86,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
   const collected: Record<string, unknown[]> = {};
   let skippedChecks = 0;
   let checks = 0;
+  let notArranged: string | undefined;
   let retries = 0;
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
   try {
@@ -105,15 +120,19 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars): Promis
           evidence: filled.evidence,
           advisory: filled.evidence === 'inferred',
           ...(filled.note ? { note: filled.note } : {}),
+          ...(observation.error && observation.status !== undefined && observation.status < 300 ? { unreadable: observation.error.message.split('\n')[0] } : {}),
+          ...(observation.error ? { answerError: `${observation.error.code}: ${observation.error.message.split('\n')[0]}`.slice(0, 300) } : {}),
         });
       }
     }
   } catch (error) {
     if (!(error instanceof ArrangeError)) throw error;
-    failures.push({ step: 0, path: 'arrange', expected: 'the given state', actual: error.message, evidence: 'model', advisory: false });
+    if (!error.underTest) notArranged = error.message;
+    else failures.push({ step: 0, path: 'arrange', expected: 'the given state', actual: error.message, evidence: 'model', advisory: false });
   } finally {
     await cleanup(target, scenario.given, vars).catch(() => undefined);
   }
+  if (notArranged !== undefined) return { ...base, status: 'not-arranged', failures, skippedChecks, notArranged };
   const status: ScenarioStatus = failures.some((f) => !f.advisory)
     ? 'failed'
     : failures.length > 0

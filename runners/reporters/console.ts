@@ -5,7 +5,7 @@ import { runFailed, show } from '../engine/report.js';
 import type { ScenarioResult } from '../engine/run.js';
 import { paint, type Paint } from './colour.js';
 
-const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!' };
+const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!', 'not-arranged': 'n' };
 const WIDTH = 60;
 
 /**
@@ -25,7 +25,7 @@ export function consoleProgress(out: NodeJS.WritableStream) {
 }
 
 function table(report: RunReport): string[] {
-  const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped'] as const;
+  const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped', 'not-arranged'] as const;
   const rows = SUITES.map((suite) => {
     const of = report.results.filter((r) => r.suite === suite);
     return [suite, ...cols.map((c) => String(of.filter((r) => r.status === c).length))];
@@ -47,14 +47,17 @@ function describeRequest(request: unknown): string {
 /** The failures of one scenario, as a block a reader can act on without the code. */
 export function describeResult(r: ScenarioResult): string[] {
   const lines = [`${r.status === 'advisory' ? '~' : '✗'} ${r.id}  [${r.evidence.join('][')}]  ${r.title}`, `  source: ${r.source}`];
-  if (r.status === 'fixed') lines.push(`  listed in the baseline as failing (${r.knownReason}) but it now passes: remove it from the baseline`);
+  if (r.status === 'not-arranged') lines.push(`  not arranged: ${r.notArranged}`);
+  if (r.status === 'fixed' && !r.stalePaths) lines.push(`  listed in the baseline as failing (${r.knownReason}) but it now passes: remove it from the baseline`);
+  for (const p of r.stalePaths ?? []) lines.push(`  the baseline declares step ${p.step} ${p.path} failing, but it holds now: remove it from the baseline`);
   let lastStep = -1;
   for (const f of r.failures) {
     if (f.step !== lastStep) {
       lines.push(f.step === 0 ? '  arrange:' : `  step ${f.step}: ${describeRequest(f.request)}`);
       lastStep = f.step;
     }
-    lines.push(`    at ${f.path}  [${f.evidence}]${f.advisory ? ' (advisory)' : ''}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
+    const tag = f.advisory ? ' (advisory)' : f.known ? ' (known: baseline)' : r.knownReason !== undefined ? ' (NEW: not in the baseline)' : '';
+    lines.push(`    at ${f.path}  [${f.evidence}]${tag}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
   }
   return lines;
 }
@@ -68,6 +71,9 @@ export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY:
   const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
   const advisory = report.results.filter((r) => r.status === 'advisory' || (r.status !== 'failed' && r.failures.some((f) => f.advisory)));
   const known = report.results.filter((r) => r.status === 'known');
+  const notArranged = report.results.filter((r) => r.status === 'not-arranged');
+  if (notArranged.length > 0)
+    out.push('', 'Not arranged (the target could not build the given state; nothing was checked, not a failure)', ...notArranged.map((r) => `  n ${r.id}: ${r.notArranged}`));
   if (failing.length > 0) out.push('', colour.red('Failures'), ...failing.flatMap((r) => [...describeResult(r), '']));
   if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
   if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
@@ -75,7 +81,7 @@ export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY:
   const s = report.summary;
   out.push(
     '',
-    `${runFailed(report) ? colour.red(colour.bold('FAIL')) : colour.green(colour.bold('PASS'))}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped in ${(report.durationMs / 1000).toFixed(2)} s`,
+    `${runFailed(report) ? colour.red(colour.bold('FAIL')) : colour.green(colour.bold('PASS'))}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped, ${s['not-arranged']} not arranged in ${(report.durationMs / 1000).toFixed(2)} s`,
   );
   return out.join('\n');
 }

@@ -25,18 +25,19 @@ const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&g
  * @example junitReport(report).startsWith('<?xml') // true
  */
 export function junitReport(report: RunReport): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known}" time="${(report.durationMs / 1000).toFixed(3)}">`];
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known + report.summary['not-arranged']}" time="${(report.durationMs / 1000).toFixed(3)}">`];
   for (const suite of SUITES) {
     const results = report.results.filter((r) => r.suite === suite);
     if (results.length === 0) continue;
     const failures = results.filter((r) => r.status === 'failed' || r.status === 'fixed').length;
-    const skipped = results.filter((r) => r.status === 'skipped' || r.status === 'known').length;
+    const skipped = results.filter((r) => r.status === 'skipped' || r.status === 'known' || r.status === 'not-arranged').length;
     lines.push(`  <testsuite name="${suite}" tests="${results.length}" failures="${failures}" skipped="${skipped}">`);
     for (const r of results) {
       lines.push(`    <testcase classname="${suite}" name="${xml(r.id)}" time="${(r.durationMs / 1000).toFixed(3)}">`);
       const detail = xml(describeResult(r).join('\n'));
       if (r.status === 'failed' || r.status === 'fixed') lines.push(`      <failure message="${xml(r.title)}">${detail}</failure>`);
       else if (r.status === 'known') lines.push(`      <skipped message="${xml(`known failure: ${r.knownReason ?? ''}`)}"/>`);
+      else if (r.status === 'not-arranged') lines.push(`      <skipped message="${xml(`not arranged: ${r.notArranged ?? ''}`)}"/>`);
       else if (r.status === 'skipped') lines.push(`      <skipped message="the transport does not show the raw answer"/>`);
       else if (r.status === 'advisory') lines.push(`      <system-out>${detail}</system-out>`);
       lines.push('    </testcase>');
@@ -72,9 +73,15 @@ export function markdownReport(report: RunReport): string {
     for (const r of failing) {
       out.push(`<details><summary><code>${esc(r.id)}</code> ${esc(r.title)}</summary>`, '', `Source: ${esc(r.source)}`, '');
       for (const f of r.failures.filter((x) => !x.advisory))
-        out.push(`- step ${f.step} \`${f.path}\` [${f.evidence}]: expected \`${show(f.expected)}\`, got \`${show(f.actual)}\``);
+        out.push(`- step ${f.step} \`${f.path}\` [${f.evidence}]${f.known ? ' (known)' : ''}: expected \`${show(f.expected)}\`, got \`${show(f.actual)}\``);
+      for (const p of r.stalePaths ?? []) out.push(`- step ${p.step} \`${p.path}\`: declared failing in the baseline, holds now (stale)`);
       out.push('', '</details>');
     }
+  }
+  const notArranged = report.results.filter((r) => r.status === 'not-arranged');
+  if (notArranged.length > 0) {
+    out.push('', '### Not arranged', '', 'The target could not build these scenarios\' given state; nothing was checked (not a failure).', '');
+    for (const r of notArranged) out.push(`- \`${r.id}\`: ${r.notArranged}`);
   }
   return `${out.join('\n')}\n`;
 }

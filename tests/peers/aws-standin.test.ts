@@ -4,7 +4,7 @@
  * while, the 429 above the quota, SigV4 checked), IAM and STS are moto_server, reached through
  * AWS_ENDPOINT_URL_<SERVICE>. Every test ends by asserting that nothing is left behind.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient, CreateFunctionCommand } from '@aws-sdk/client-lambda';
@@ -12,9 +12,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serviceEndpoint } from '../../runners/targets/aws/endpoints.js';
 import { Iam } from '../../runners/targets/aws/sts-iam.js';
 import { jsonCall } from '../../runners/targets/aws/aws-call.js';
+import { ALL_SCENARIOS } from '../../suites/index.js';
 import { STANDIN_ACCOUNT, hasMoto, runCli, startStandIns, type StandIns } from '../support/standins.js';
 
 if (!hasMoto) console.warn('\n*** moto_server is not installed: the --target aws stand-in tests are SKIPPED (pip install "moto[server]") ***\n');
+
+const TOTAL = ALL_SCENARIOS.length;
+const inSuites = (...suites: string[]) => ALL_SCENARIOS.filter((s) => suites.includes(s.suite)).length;
+const FIXTURES = readdirSync('fixtures/aws').filter((f) => f.endsWith('.json')).length;
+
+const expectNothingLeftIn = async (standIns: StandIns) => expect(await standIns.leftovers()).toEqual({ functions: [], roles: [], destinations: [] });
 
 /** Fast timings; the role delay is long enough that the runner must retry CreateFunction. */
 const TIMINGS = { pendingMs: 150, updateMs: 150, roleDelayMs: 1_200, policyDelayMs: 2_500 };
@@ -35,17 +42,17 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
   const run = (args: string[], interrupt?: Parameters<typeof runCli>[2]) =>
     runCli(['run', '--target', 'aws', '--output-dir', out, ...args], standIns.env(), interrupt);
 
-  const expectNothingLeft = async () => expect(await standIns.leftovers()).toEqual({ functions: [], roles: [], destinations: [] });
+  const expectNothingLeft = () => expectNothingLeftIn(standIns);
 
-  it('runs the whole suite: arranged, waited for, cleaned up, 137 passed', async () => {
+  it('runs the whole suite: arranged, waited for, cleaned up, every scenario passed', async () => {
     const result = await run(['--allow-account', STANDIN_ACCOUNT, '--max-rps', '30', '--reporter', 'console,json']);
-    expect(result.stdout).toContain('PASS: 137 scenarios, 137 passed, 0 failed');
+    expect(result.stdout).toContain(`PASS: ${TOTAL} scenarios, ${TOTAL} passed, 0 failed`);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/creating the run's execution role eic-[0-9a-f]{6}-role/);
     expect(result.stderr).toContain("creating the run's destinations");
     expect(result.stderr).toContain('waiting for the delivery policy to take effect');
     // The runner met the role refusal, the Pending state and the waits, and got through them.
-    expect(standIns.realism.calls.filter((c) => c === 'CreateFunction').length).toBeGreaterThan(123);
+    expect(standIns.realism.calls.filter((c) => c === 'CreateFunction').length).toBeGreaterThan(ALL_SCENARIOS.reduce((n, s) => n + (s.given?.functions.length ?? 0), 1));
     expect(standIns.realism.calls).toContain('GetFunction');
     expect(standIns.realism.calls).toContain('GetFunctionConfiguration');
     await expectNothingLeft();
@@ -57,7 +64,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`account ${STANDIN_ACCOUNT}`);
     expect(result.stdout).toContain('region us-east-1');
-    expect(result.stdout).toMatch(/then 122 functions eic-[0-9a-f]{6}-<n> for 137 scenarios/);
+    expect(result.stdout).toMatch(new RegExp(`then \\d+ functions eic-[0-9a-f]{6}-<n> for ${TOTAL} scenarios`));
     expect(standIns.realism.calls).toEqual([]);
     await expectNothingLeft();
   });
@@ -104,7 +111,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
     standIns.lambda.emulator.faults.add({ operation: 'GetFunctionEventInvokeConfig', kind: 'service', times: 1_000 });
     const result = await run(['--allow-account', STANDIN_ACCOUNT, '--suite', 'merge', '--max-rps', '30']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL: 14 scenarios, \d+ passed, [1-9]\d* failed/);
+    expect(result.stdout).toMatch(new RegExp(`FAIL: ${inSuites('merge')} scenarios, \\d+ passed, [1-9]\\d* failed`));
     await expectNothingLeft();
   }, 120_000);
 
@@ -112,7 +119,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
     standIns.lambda.emulator.layer = new (standIns.realism.constructor as typeof import('../support/standins.js').CountingRealism)({ ...standIns.realism.options, rps: 15 });
     try {
       const result = await run(['--allow-account', STANDIN_ACCOUNT, '--suite', 'merge,pagination', '--max-rps', '60', '--reporter', 'console,json']);
-      expect(result.stdout).toContain('PASS: 21 scenarios, 21 passed, 0 failed');
+      expect(result.stdout).toContain(`PASS: ${inSuites('merge', 'pagination')} scenarios, ${inSuites('merge', 'pagination')} passed, 0 failed`);
       expect(result.stdout).toMatch(/\d+ judged requests were throttled \(429\) and retried/);
       const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8')) as { results: Array<{ retries?: number }> };
       expect(report.results.some((r) => (r.retries ?? 0) > 0)).toBe(true);
@@ -167,4 +174,52 @@ describe.skipIf(!hasMoto)('lambda-eic cleanup against stand-ins', () => {
     expect(all.stdout).toContain('deleted 2 of 2');
     expect(await standIns.leftovers()).toEqual({ functions: ['eic-untagged'], roles: ['eic-not-ours'], destinations: ['queue eic-not-ours-queue'] });
   }, 120_000);
+});
+
+describe.skipIf(!hasMoto)('lambda-eic record against stand-ins', () => {
+  let standIns: StandIns;
+  let fixturesDir: string;
+  beforeAll(async () => {
+    standIns = await startStandIns({ ...TIMINGS, rps: 60 });
+  });
+  afterAll(async () => standIns?.stop());
+  beforeEach(async () => {
+    await standIns.reset();
+    standIns.lambda.emulator.quirks.clear();
+    fixturesDir = mkdtempSync(join(tmpdir(), 'lambda-eic-fixtures-'));
+    cpSync('fixtures', fixturesDir, { recursive: true });
+  });
+  const record = (args: string[]) =>
+    runCli(['record', '--target', 'aws', '--allow-account', STANDIN_ACCOUNT, '--fixtures-dir', fixturesDir, '--max-rps', '40', ...args], standIns.env());
+
+  it('reproduces every committed aws fixture on an unchanged model, and stamps the validation record', async () => {
+    const result = await record([]);
+    expect(result.stdout).toContain(`${FIXTURES} fixtures: ${FIXTURES} unchanged, 0 differ, 0 not recorded`);
+    expect(result.code).toBe(0);
+    const validated = JSON.parse(readFileSync(join(fixturesDir, 'validated.json'), 'utf8')) as { validated: Record<string, string> };
+    expect(Object.keys(validated.validated)).toHaveLength(FIXTURES);
+    expect(Object.values(validated.validated)).toEqual(Array(FIXTURES).fill(new Date().toISOString().slice(0, 10)));
+    await expectNothingLeftIn(standIns);
+  }, 180_000);
+
+  it('reports an injected difference, and writes it only with --update', async () => {
+    standIns.lambda.emulator.quirks.add('reworded-messages');
+    const file = join(fixturesDir, 'aws', 'get-missing-function.json');
+    const before = readFileSync(file, 'utf8');
+    const shown = await record(['--fixture', 'aws.get-missing-function,aws.put-overwrites']);
+    expect(shown.code).toBe(1);
+    expect(shown.stdout).toContain('DIFFERS    aws.get-missing-function');
+    expect(shown.stdout).toMatch(/body\.Message: committed "The function arn:\{partition\}:lambda:\{region\}:\{account\}:function:\{fn\}:\$LATEST doesn't have an EventInvokeConfig"/);
+    expect(shown.stdout).toContain('unchanged  aws.put-overwrites');
+    expect(shown.stdout).toContain('2 fixtures: 1 unchanged, 1 differ, 0 not recorded');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    const written = await record(['--fixture', 'aws.get-missing-function', '--update']);
+    expect(written.code).toBe(0);
+    const updated = JSON.parse(readFileSync(file, 'utf8'));
+    expect(updated.recordedAt).toBe(new Date().toISOString().slice(0, 10));
+    expect(updated.response.body.Message).not.toBe(JSON.parse(before).response.body.Message);
+    expect(updated.response.body.Message).toContain('{fn}');
+    await expectNothingLeftIn(standIns);
+  }, 180_000);
 });

@@ -16,7 +16,7 @@ import { fill } from '../../cases/placeholders.js';
 import { minimalZip } from '../../runners/targets/zip.js';
 import { isMatcher, loadFixtures, packageRoot, type Fixture } from '../../cases/fixtures.js';
 
-const VARS = { fn: 'my-function', fn2: 'other-function', account: '123456789012', region: 'us-east-2', partition: 'aws', otherRegion: 'eu-west-1', queue: 'destination' };
+const VARS = { fn: 'my-function', fn2: 'other-function', account: '123456789012', region: 'us-east-2', partition: 'aws', otherRegion: 'eu-west-1', queue: 'destination', queue2: 'destination-2', topic: 'topic', bucket: 'bucket', bus: 'default' };
 const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
 
 function arrangeInModel(emulator: Emulator, fixture: Fixture, ctx: ReturnType<typeof fixedContext>) {

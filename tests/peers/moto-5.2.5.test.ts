@@ -1,0 +1,4 @@
+/** The suite and the pacts against moto-5.2.5 on the host, each with its baseline (see emulator-suite.ts). */
+import { describeEmulator } from './emulator-suite.js';
+
+describeEmulator({ name: 'moto-5.2.5', plantedRegression: true });

@@ -1,7 +1,13 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../cases/fixtures.js';
 import { UsageError } from './commands/usage.js';
 import { watchParentWhenLaunchedByNpm } from './parent-watch.js';
 import { heldSignalExit } from './signals.js';
+
+/** This package's version, from its package.json. */
+const packageVersion = (): string => (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Each command loads only what it needs: `serve` starts without the AWS SDK or Pact's core. */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -37,7 +43,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`)
   .join('\n')}
 
-Run 'lambda-eic <command> --help' for a command's options.
+Run 'lambda-eic <command> --help' for a command's options; 'lambda-eic --version' prints the version.
 Exit codes: 0 success, 1 conformance failures, 2 usage error or unreachable target.`;
 
 /**
@@ -49,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined) {
     console.error(HELP);
     return 2;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    console.log(packageVersion());
+    return 0;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP);

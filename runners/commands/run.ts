@@ -15,7 +15,7 @@ import { OutputDirError, prepareOutputDir, writeReports } from '../reporters/fil
 import { githubReport } from '../reporters/github.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from '../targets/deadline.js';
 import { Ledger } from '../targets/ledger.js';
-import { TargetUnreachable, DEFAULT_RUNTIME, type Identity, type Target } from '../targets/target.js';
+import { MissingPeer, TargetUnreachable, DEFAULT_RUNTIME, type Identity, type Target } from '../targets/target.js';
 import type { AwsTarget } from '../targets/aws/aws-target.js';
 import { planLines } from '../targets/aws/plan.js';
 import { guardRun } from '../targets/aws/stop-guard.js';
@@ -208,15 +208,21 @@ export async function runCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   let target: Target | undefined;
   try {
-    target =
-      aws ??
-      (targetKind === 'embedded'
-        ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
-        : targetKind === 'client-mock'
-          ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
-          : targetKind === 'nock'
-            ? await (await import('../targets/mock-targets.js')).nockTarget({ region })
-            : (await import('../targets/http-target.js')).httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs }));
+    try {
+      target =
+        aws ??
+        (targetKind === 'embedded'
+          ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
+          : targetKind === 'client-mock'
+            ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
+            : targetKind === 'nock'
+              ? await (await import('../targets/mock-targets.js')).nockTarget({ region })
+              : (await import('../targets/http-target.js')).httpTarget({ label: `endpoint ${endpoint}`, endpoint: endpoint!, region, runPrefix, ledger, requestTimeoutMs }));
+    } catch (error) {
+      // A missing optional peer is a usage error (exit 2, one line), never a conformance failure.
+      if (error instanceof MissingPeer) throw new UsageError(error.message);
+      throw error;
+    }
     // A signal held while the CLI loaded arrives in a microtask: nothing is created yet, stop here.
     await Promise.resolve();
     if (halted.why) return await finishStopped(halted.why, ledger, { target: target.label, startedAt, started, scenarios, reporters, outputDir });

@@ -4,7 +4,6 @@
  * every call within the request timeout. What the target creates goes into the run's ledger.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { SdkRequest } from '../../cases/scenario.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import type { Ledger } from './ledger.js';
@@ -77,8 +76,13 @@ export function httpTarget(options: HttpTargetOptions): Target {
   const handler = () => new WireCapture({ connectionTimeout: Math.min(5_000, timeoutMs), requestTimeout: timeoutMs });
   const capture: WireCapturingHandler = options.transport?.handler ?? handler();
   const client = new LambdaClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: capture as WireCapture });
-  let iamClient: IAMClient | undefined;
-  const iam = () => (iamClient ??= new IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: handler() }));
+  type IamSdk = typeof import('@aws-sdk/client-iam');
+  let iamClient: InstanceType<IamSdk['IAMClient']> | undefined;
+  const loadIam = (): Promise<IamSdk | undefined> => import('@aws-sdk/client-iam').catch(() => undefined);
+  const iam = async () => {
+    const sdk = await loadIam();
+    return sdk && (iamClient ??= new sdk.IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: handler() }));
+  };
   let role: string | undefined;
   let identity: Identity | undefined;
 
@@ -86,19 +90,29 @@ export function httpTarget(options: HttpTargetOptions): Target {
 
   const deleteFunction = (FunctionName: string) => deleteFunctionVia(send, FunctionName);
 
-  /** Makes the run's role through IAM at the same endpoint (moto checks roles exist); it is deleted with the run. */
+  /**
+   * Makes the run's role through IAM at the same endpoint (moto checks roles exist); it is deleted
+   * with the run. IAM is the runner's need, not the mocks': @aws-sdk/client-iam is an optional
+   * peer, loaded only here.
+   */
   async function createRole(account: string): Promise<string> {
     const RoleName = `${options.runPrefix}-role`;
+    const sdk = await loadIam();
+    if (!sdk) {
+      console.warn(`lambda-eic: ${options.endpoint} refused the probe's role; to let the runner create one through IAM, install @aws-sdk/client-iam (npm i -D @aws-sdk/client-iam@3)`);
+      return `arn:aws:iam::${account}:role/${RoleName}`;
+    }
+    const { CreateRoleCommand, DeleteRoleCommand, GetRoleCommand } = sdk;
     options.ledger?.record('role', RoleName, async () => {
-      await iam().send(new DeleteRoleCommand({ RoleName })).catch((error: Error) => {
+      await (await iam())!.send(new DeleteRoleCommand({ RoleName })).catch((error: Error) => {
         if (error.name !== 'NoSuchEntityException' && error.name !== 'NoSuchEntity') throw error;
       });
     });
     try {
-      const made = await iam().send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: ASSUME_ROLE_POLICY }));
+      const made = await (await iam())!.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: ASSUME_ROLE_POLICY }));
       return made.Role?.Arn ?? `arn:aws:iam::${account}:role/${RoleName}`;
     } catch {
-      const found = await iam().send(new GetRoleCommand({ RoleName })).catch(() => undefined);
+      const found = await (await iam())!.send(new GetRoleCommand({ RoleName })).catch(() => undefined);
       if (!found) options.ledger?.forget('role', RoleName);
       return found?.Role?.Arn ?? `arn:aws:iam::${account}:role/${RoleName}`;
     }

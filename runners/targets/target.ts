@@ -82,3 +82,21 @@ export class TargetUnreachable extends Error {}
 
 /** The target stopped answering during the run: the run ends incomplete (exit 2). */
 export class TargetLost extends Error {}
+
+/** An optional peer the target needs is not installed: exit code 2 with what to install. */
+export class MissingPeer extends TargetUnreachable {}
+
+/**
+ * Loads a module that needs an optional peer, turning "not installed" into a one-line MissingPeer.
+ * @example const { interceptLambda } = await withPeer('nock', '--target nock', () => import('../../src/adapters/nock.js'));
+ */
+export async function withPeer<T>(peer: string, need: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && (error as Error).message.includes(`'${peer}'`))
+      throw new MissingPeer(`${need} needs ${peer}, an optional peer dependency: npm install --save-dev ${peer}`);
+    throw error;
+  }
+}

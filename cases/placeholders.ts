@@ -1,13 +1,18 @@
-/** Fills `{fn}`, `{account}`, ... in a scenario's strings with this run's values. */
+/**
+ * Fills `{fn}`, `{account}`, `{role}`, ... in a scenario's strings with this run's values. A string
+ * that is exactly `{zip:N}` stands for a deployment package (revision N), for CreateFunction and
+ * UpdateFunctionCode steps; the runner makes the bytes (`ZIP_PLACEHOLDER`).
+ */
 
 export type Vars = Readonly<Record<string, string>>;
 
 /**
  * The one placeholder syntax: `{fn}`, `{fn2}`, `{account}`, `{region}`, `{partition}`,
  * `{otherRegion}`, the destination names `{queue}`, `{queue2}`, `{topic}`, `{bucket}`, `{bus}`,
- * and `{@name}` for a value an earlier step saved. Group 1 is the name.
+ * `{deniedQueue}` and `{deniedTopic}` (destinations the run's role may NOT deliver to),
+ * `{role}` (the role CreateFunction uses), and `{@name}` for a value an earlier step saved. Group 1 is the name.
  */
-export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|queue2?|topic|bucket|bus|@[A-Za-z0-9]+)\}/g;
+export const PLACEHOLDER = /\{(fn2?|account|region|partition|otherRegion|queue2?|topic|bucket|bus|deniedQueue|deniedTopic|role|@[A-Za-z0-9]+)\}/g;
 
 /**
  * The destinations' names where a target does not create them (an emulator checks no IAM, so
@@ -19,9 +24,14 @@ export const DESTINATION_NAMES = {
   topic: 'eic-topic',
   bucket: 'eic-bucket',
   bus: 'default',
+  deniedQueue: 'eic-destination-denied',
+  deniedTopic: 'eic-topic-denied',
 } as const satisfies Vars;
 
 export type DestinationRef = keyof typeof DESTINATION_NAMES;
+
+/** A whole string standing for a deployment package of revision N (group 1); the runner makes the bytes. */
+export const ZIP_PLACEHOLDER = /^\{zip:(\d+)\}$/;
 
 /**
  * Deep-copies a value with every placeholder in its strings replaced.

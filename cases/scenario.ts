@@ -4,12 +4,13 @@
  *
  * Strings may hold placeholders, filled per run so runs can share an endpoint:
  * `{fn}`, `{fn2}` (the run-unique names of the given functions), `{account}`, `{region}`,
- * `{partition}`, `{otherRegion}` (a region that is not the target's).
+ * `{partition}`, `{otherRegion}` (a region that is not the target's), `{role}` (the role ARN
+ * CreateFunction should use there); a string that is exactly `{zip:N}` is a deployment package.
  */
 import type { Evidence } from './evidence.js';
 import type { Matcher } from './matchers.js';
 
-export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples', 'recorded'] as const;
+export const SUITES = ['merge', 'ranges', 'errors', 'qualifiers', 'destinations', 'pagination', 'shape', 'docs-examples', 'recorded', 'permissions'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** Settings of a config to arrange with Put before the steps run. */
@@ -77,6 +78,20 @@ export interface Step {
   readonly save?: Readonly<Record<string, string>>;
   /** Appends values of this answer to a list (`output.Items.*.Arn`), checked as `collected.<into>`. */
   readonly collect?: { readonly into: string; readonly from: string };
+  /**
+   * A fault armed for this step's call only (the answers only a fault produces): a 429 throttle,
+   * a 500 service error or a 409 conflict. Targets that cannot inject faults (a third-party
+   * endpoint) skip the step's checks; scenarios with faults run one at a time.
+   */
+  readonly fault?: StepFault;
+}
+
+export interface StepFault {
+  readonly kind: 'throttle' | 'service' | 'conflict';
+  /** 429 only: the Retry-After header, in seconds. */
+  readonly retryAfterSeconds?: number;
+  /** 429 only: the Reason member. */
+  readonly reason?: string;
 }
 
 export interface Scenario {
@@ -91,6 +106,19 @@ export interface Scenario {
   readonly recordedAt?: string;
   readonly given?: Given;
   readonly steps: readonly Step[];
+  /**
+   * What the target must do for the scenario to mean anything: `iam`, a target that checks the
+   * execution role's permissions (a real account, or its stand-in). Elsewhere the scenario is
+   * reported `skipped` with the reason, never run and never failed.
+   */
+  readonly requires?: Requirement;
 }
+
+export type Requirement = 'iam';
+
+/** Why a scenario that needs a capability is skipped on a target without it. */
+export const REQUIREMENT_REASONS: Readonly<Record<Requirement, string>> = {
+  iam: 'needs IAM with a policy the run controls (--target aws, its own role); this target has no IAM or uses --role-arn',
+};
 
 export const isRaw = (request: Step['request']): request is { readonly raw: RawRequest } => 'raw' in request;

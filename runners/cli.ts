@@ -1,5 +1,13 @@
 /** The `lambda-eic` command line: argument parsing and dispatch to subcommands. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../cases/fixtures.js';
 import { UsageError } from './commands/usage.js';
+import { watchParentWhenLaunchedByNpm } from './parent-watch.js';
+import { heldSignalExit } from './signals.js';
+
+/** This package's version, from its package.json. */
+const packageVersion = (): string => (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Each command loads only what it needs: `serve` starts without the AWS SDK or Pact's core. */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
@@ -8,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
     run: async (argv) => (await import('./commands/run.js')).runCommand(argv),
   },
   serve: { summary: 'run the embedded emulator over HTTP until interrupted', run: async (argv) => (await import('./commands/serve.js')).serveCommand(argv) },
+  fuzz: {
+    summary: 'stateful differential fuzzing: random call sequences against a target and the model, shrunk differences',
+    run: async (argv) => (await import('./commands/fuzz.js')).fuzzCommand(argv),
+  },
   baseline: { summary: 'write a baseline (known failing expectations, with reasons) from a JSON report', run: async (argv) => (await import('./commands/baseline.js')).baselineCommand(argv) },
   findings: { summary: "a target's divergences grouped by root cause, with AWS CLI reproductions (Markdown)", run: async (argv) => (await import('./commands/findings.js')).findingsCommand(argv) },
   record: {
@@ -39,7 +51,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`)
   .join('\n')}
 
-Run 'lambda-eic help <command>' (or 'lambda-eic <command> --help') for a command's options.
+Run 'lambda-eic help <command>' (or 'lambda-eic <command> --help') for a command's options; 'lambda-eic --version' prints the version.
 Exit codes: 0 success, 1 conformance failures, 2 usage error or unreachable target.`;
 
 /**
@@ -52,6 +64,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(HELP);
     return 2;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    console.log(packageVersion());
+    return 0;
+  }
   if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
     console.log(HELP);
     return 0;
@@ -62,8 +78,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);
     return 2;
   }
+  watchParentWhenLaunchedByNpm();
   try {
-    return await command.run(rest);
+    const code = await command.run(rest);
+    return heldSignalExit() ?? code;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`lambda-eic ${name}: ${error.message}`);

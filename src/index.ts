@@ -12,6 +12,7 @@ export { configView, type EventInvokeConfigWire } from './model/config-view.js';
 export { startServer, type ServeOptions, type RunningServer } from './http/server.js';
 export { handleHttp, regionOf, type HttpRequestLike, type HandlerDefaults } from './http/handler.js';
 export { CONTROL_PREFIX } from './http/control-api.js';
+export { CONTROL_HEADER, DEFAULT_LIMITS, type ServerLimits } from './http/limits.js';
 export { OPERATIONS, EIC_OPERATIONS, type OperationName, type OperationSpec } from './spec/operations.js';
 export { SHAPES, PATTERNS, DESTINATION_CONFIG } from './spec/shapes.js';
 export { ERROR_CODES, MESSAGES, type ErrorCode, type Evidence } from './spec/errors.js';

@@ -43,6 +43,15 @@ export const destinations = [
       ),
     ],
   }),
+  scenario('destinations.lambda-other-region-refused', 'A Lambda function of another region on success: the "provided destination config" form', `${SRC} (recorded 2022-09)`, {
+    given: withFunction({}, {}),
+    steps: [
+      step(
+        put({ DestinationConfig: { OnSuccess: { Destination: 'arn:{partition}:lambda:{otherRegion}:{account}:function:{fn2}' } } }),
+        error('InvalidParameterValueException', msg('destinationConfigInvalid', 'DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:lambda:{otherRegion}:{account}:function:{fn2}), onFailure=null)'), 'recorded'),
+      ),
+    ],
+  }),
   scenario('destinations.iam-on-failure-refused', 'A service that is no destination type (IAM) on failure', SRC, {
     given: withFunction(),
     steps: [step(put({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'))],

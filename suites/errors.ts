@@ -1,6 +1,6 @@
 /** Error codes, statuses, messages and the order of checks (`aws-behaviour.md` sections 2 and 4). */
 import type { Expectation } from '../cases/scenario.js';
-import { ARNS, arnOf, config, del, error, get, msg, ok, put, status, step, suite, update, withConfig, withFunction } from './dsl.js';
+import { ARNS, arnOf, config, del, error, get, list, msg, ok, put, status, step, suite, update, withConfig, withFunction } from './dsl.js';
 
 const scenario = suite('errors');
 const EIC_PATH = '/2019-09-25/functions/{fn}/event-invoke-config';
@@ -20,7 +20,8 @@ export const errors = [
   }),
   scenario('errors.update-requires-a-setting', 'Update with no setting is a 400 like Put', '§4 Update', {
     given: withConfig({ MaximumRetryAttempts: 1 }),
-    steps: [step(update({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'inferred'))],
+    // The at-least-one rule applies to Update as to Put [docs][recorded]; only its order against the qualifier check is not recorded.
+    steps: [step(update({}), error('InvalidParameterValueException', msg('atLeastOneSetting'), 'recorded'))],
   }),
   scenario('errors.get-missing-config', 'Get on a function without a config', '§4 Get', {
     given: withFunction(),
@@ -45,7 +46,8 @@ export const errors = [
   }),
   scenario('errors.validation-before-at-least-one', 'A bad Qualifier with no setting is a ValidationException', '§1 Constraints; §2', {
     given: withFunction(),
-    steps: [step(put({ Qualifier: 'v!1' }), error('ValidationException', undefined, 'inferred'))],
+    // Certain: a Qualifier outside its pattern is refused with a 4xx [model]; which code, before the at-least-one rule, is not recorded.
+    steps: [step(put({ Qualifier: 'v!1' }), { at: 'status', match: 'client-error', evidence: 'model' }, error('ValidationException', undefined, 'inferred'))],
   }),
   scenario('errors.validation-errors-joined', 'Two violations are counted and joined with "; "', '§2 (constraint message form)', {
     given: withFunction(),
@@ -61,10 +63,21 @@ export const errors = [
   }),
   scenario('errors.wrong-json-type', 'A string where an integer belongs is refused with a 400', '§9', {
     given: withFunction(),
-    steps: [step(put({ MaximumRetryAttempts: 'two' }), status(400, 'inferred'))],
+    // Certain: a value the model cannot read as an integer is refused with a 4xx [model]; the exact 400 is not recorded.
+    steps: [step(put({ MaximumRetryAttempts: 'two' }), { at: 'status', match: 'client-error', evidence: 'model' }, status(400, 'inferred'))],
   }),
   scenario('errors.put-missing-function-with-settings-and-destination', 'Put with a destination on a missing function is the 404 before destinations are checked', '§4 Put (steps 3-4)', {
     steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: ARNS.iam } } }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded'))],
+  }),
+  scenario('errors.name-prefix-of-another-function', 'A missing function whose name is a prefix of an existing one is missing', '§4 Put; §4 Get; §4 List', {
+    // {fn2} is {fn}-b: only {fn2} exists.
+    given: { functions: [{ ref: 'fn2', configs: [{ MaximumRetryAttempts: 1 }] }] },
+    steps: [
+      step(get(), error('ResourceNotFoundException', noConfig(), 'recorded')),
+      step(put({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded')),
+      step(list(), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded')),
+      step(get({ FunctionName: '{fn2}' }), ok(200, 'recorded'), config('$LATEST', { retries: 1 }, 'docs', '').map((e) => (e.at === 'output.FunctionArn' ? { ...e, equals: arnOf('{fn2}', '$LATEST') } : e))),
+    ],
   }),
   scenario('errors.delete-then-put-recreates', 'After Delete, Put creates a fresh config and Update works again', '§4 Delete; §4 Put', {
     given: withConfig({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 100 }),

@@ -51,7 +51,8 @@ export const qualifiers = [
   }),
   scenario('qualifiers.conflict-on-update', 'Update with conflicting qualifiers is a 400', `${SRC}; §4 Update (order not recorded)`, {
     given: withFunction({ versions: 2, configs: [{ qualifier: '1', MaximumRetryAttempts: 1 }] }),
-    steps: [step(update({ FunctionName: '{fn}:1', Qualifier: '2', MaximumRetryAttempts: 0 }), error('InvalidParameterValueException', msg('qualifierMismatch'), 'inferred'))],
+    // The conflict applies to Update as to Put [docs][recorded]; only its order against the at-least-one rule is not recorded (settings are given here).
+    steps: [step(update({ FunctionName: '{fn}:1', Qualifier: '2', MaximumRetryAttempts: 0 }), error('InvalidParameterValueException', msg('qualifierMismatch'), 'recorded'))],
   }),
   scenario('qualifiers.other-region-arn', "A full ARN in another region is not reachable", `${SRC}; §8; fixtures/aws/other-region-arn.json; fixtures/aws/put-other-region-arn.json`, {
     given: withFunction(),

@@ -15,7 +15,8 @@ const SRC = '§1 Constraints';
 
 const refused = (value: unknown, path: string, what: string) =>
   error('ValidationException', msg('validation', [violationText(value, path, what)]), 'recorded');
-const badType = () => [status(400, 'inferred'), { at: 'error.code', match: 'non-empty-string', evidence: 'inferred' } as const];
+/** Certain: a wrong type is refused with a 4xx [model]; the exact status and code are not recorded. */
+const badType = () => [{ at: 'status', match: 'client-error', evidence: 'model' } as const, status(400, 'inferred'), { at: 'error.code', match: 'non-empty-string', evidence: 'inferred' } as const];
 
 interface Ranged {
   readonly name: string;

@@ -20,7 +20,8 @@ import { eicPath, raw } from './support/wire.js';
 
 const srv = useServer();
 const FN = 'my-function';
-const control = (method: string, what: string, body?: unknown) => raw(srv.url, method, `/_lambda-eic${what}`, body === undefined ? {} : { body });
+const control = (method: string, what: string, body?: unknown) =>
+  raw(srv.url, method, `/_lambda-eic${what}`, { headers: { 'x-lambda-eic-control': '1' }, ...(body === undefined ? {} : { body }) });
 const arm = (fault: Record<string, unknown>) => control('POST', '/faults', fault);
 
 describe('control API: reset and state', () => {

@@ -134,7 +134,8 @@ describe('ensureAsyncConfig against the embedded HTTP emulator', () => {
   });
 
   it('survives throttling armed on the server', async () => {
-    // From another process: POST /_lambda-eic/faults with this body. In-process, the server's emulator
+    // From another process: POST /_lambda-eic/faults with this body (headers x-lambda-eic-control: 1 and
+    // content-type: application/json). In-process, the server's emulator
     // is at hand. (Here fetch would fail anyway: nock 15.0.0, loaded by this file, breaks fetch
     // requests with a body that pass through to localhost.)
     server.emulator.faults.add({ operation: 'GetFunctionEventInvokeConfig', kind: 'throttle', times: 2, retryAfterSeconds: 0 });

@@ -6,8 +6,12 @@ import { Emulator } from '../../src/model/emulator.js';
 import { QUIRK_NAMES, type QuirkName } from '../../src/model/quirks.js';
 import { AwsRealism } from '../../src/realism/aws-realism.js';
 import { REALISM_DEFAULTS, parseCredentials, parseTimings } from '../../src/realism/profile.js';
+import { CONTROL_HEADER } from '../../src/http/limits.js';
+import { takeSignals } from '../signals.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionTable, type Values } from './model.js';
 import { UsageError, integerOption, listOption } from './usage.js';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 
 const REALISM = 'Realism (--realism aws)';
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
@@ -22,7 +26,7 @@ const SERVE_OPTIONS = {
     type: 'string',
     value: 'aws',
     group: REALISM,
-    description: `behave like a real account around the model (a stand-in for --target aws tests): SigV4 signatures checked, ${REALISM_DEFAULTS.rps} control-plane requests per second then the recorded 429, a new role refused for a while, functions Pending and updates InProgress with the recorded 409 meanwhile, a new role's delivery permissions not yet in effect`,
+    description: `behave like a real account around the model (a stand-in for --target aws tests): SigV4 signatures checked, ${REALISM_DEFAULTS.rps} control-plane requests per second then the recorded 429, a new role refused for a while, functions Pending and updates InProgress with the recorded 409 meanwhile, a new role's delivery permissions not yet in effect, and the recorded permission error for any queue, topic, bucket or bus named *-denied (the stand-in for a destination outside the role's policy)`,
     check: (v: string) => { if (v !== 'aws') throw new UsageError(`--realism must be 'aws', not '${v}'`); },
   },
   'realism-timings': {
@@ -34,6 +38,13 @@ const SERVE_OPTIONS = {
   },
   'realism-rps': { type: 'string', value: 'N', group: REALISM, description: `the control-plane quota (GetFunction ${REALISM_DEFAULTS.getFunctionRps})`, default: String(REALISM_DEFAULTS.rps), check: integer(1, 100_000) },
   credentials: { type: 'string', value: 'KEY:SECRET[,KEY:SECRET]', group: REALISM, description: 'the access keys whose signatures are accepted', default: 'testing:testing' },
+  'allow-host': { type: 'string', value: 'NAME,...', description: "Host header names accepted besides loopback names and the bound address (a DNS-rebinding guard); '*' accepts any" },
+  'control-token': {
+    type: 'string',
+    value: 'T',
+    description: `the value the control API's ${CONTROL_HEADER} header must carry (default: any)`,
+    check: (v: string) => { if (!/^[\x21-\x7e]+$/.test(v)) throw new UsageError('--control-token must be printable ASCII without spaces'); },
+  },
 } as const satisfies OptionTable;
 
 export const SERVE = defineCommand({
@@ -41,7 +52,9 @@ export const SERVE = defineCommand({
   description: `Serves the reference model of the Lambda event-invoke-config API (and the control-plane calls that
 arrange state: CreateFunction, PublishVersion, CreateAlias, ...) over HTTP, as AWS does.`,
   options: SERVE_OPTIONS,
-  notes: `Control API (not AWS): POST ${CONTROL_PREFIX}/reset, GET|POST|DELETE ${CONTROL_PREFIX}/faults, GET ${CONTROL_PREFIX}/state.`,
+  notes: `Control API (not AWS): POST ${CONTROL_PREFIX}/reset, GET|POST|DELETE ${CONTROL_PREFIX}/faults, GET ${CONTROL_PREFIX}/state,
+each with the header '${CONTROL_HEADER}: 1' (or the token) and JSON bodies; GET ${CONTROL_PREFIX}/health needs none.
+Cross-origin requests (browsers) are refused with 403 and no CORS header is ever sent.`,
   run: (values) => serveWith(values),
 });
 
@@ -76,6 +89,11 @@ async function serveWith(opts: Values<typeof SERVE_OPTIONS>): Promise<number> {
   const port = opts.port === undefined ? undefined : Number(opts.port);
   const quirks = listOption(opts.quirk) as QuirkName[];
   const layer = realismOption(opts.realism, opts['realism-timings'], opts['realism-rps'], opts.credentials);
+  const allowedHosts = listOption(opts['allow-host']);
+  // Installed before the listening line: a SIGTERM right after that line still stops cleanly.
+  let stopped!: () => void;
+  const signalled = new Promise<void>((resolve) => (stopped = resolve));
+  const release = takeSignals(() => stopped());
   let server;
   try {
     server = await startServer({
@@ -84,18 +102,19 @@ async function serveWith(opts: Values<typeof SERVE_OPTIONS>): Promise<number> {
       ...(port !== undefined ? { port } : {}),
       ...(opts.region !== undefined ? { region: opts.region } : {}),
       ...(opts.account !== undefined ? { account: opts.account } : {}),
+      ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
+      ...(opts['control-token'] !== undefined ? { controlToken: opts['control-token'] } : {}),
     });
   } catch (error) {
     throw new UsageError(`cannot listen: ${(error as Error).message}`);
   }
   const withQuirks = (quirks.length > 0 ? `, quirks ${quirks.join(', ')}` : '') + (layer ? `, realism aws: ${describe(layer)}` : '');
   console.log(`lambda-eic emulator listening on ${server.url} (region ${opts.region ?? DEFAULT_REGION}, account ${opts.account ?? DEFAULT_ACCOUNT}${withQuirks})`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  if (!LOOPBACK.test(server.host))
+    console.warn(`lambda-eic serve: warning: listening on ${server.host}, not loopback: anyone who can reach this address can read and change the emulator's state (it has no authentication); prefer 127.0.0.1`);
+  await signalled;
   await server.close();
+  release();
   console.log('lambda-eic emulator stopped');
   return 0;
 }

@@ -16,6 +16,7 @@ import type { Paint } from '../reporters/colour.js';
 import { URL_CHECK, defineCommand, matching, oneOf, renderHelp, runSpec, type OptionTable, type Values } from './model.js';
 import { connectOrExit, labelWithQuirks, resolveTarget, targetOptions } from './target-options.js';
 import { UsageError } from './usage.js';
+import { Ledger } from '../targets/ledger.js';
 
 const DEFAULT_SELECTORS = [{ mainBranch: true }, { deployedOrReleased: true }];
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -160,10 +161,12 @@ async function verifyWith(opts: Values<typeof VERIFY_OPTIONS>, argv: string[]): 
   if (!inVerifyChild()) return verifyInChild(argv, ['info', 'debug', 'trace'].includes(logLevel));
   const { verifyPacts } = await loadVerifier();
   const runPrefix = `eic-${randomBytes(3).toString('hex')}`;
+  // The probe function and the IAM role the target makes are deleted when verification ends.
+  const ledger = new Ledger();
   const { target, endpoint }: VerifyTarget =
     targetKind === 'embedded'
-      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }) })
-      : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix });
+      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger })
+      : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix, ledger });
   try {
     const identity = await connectOrExit('verify-pacts', target);
     if (identity === 2) return 2;
@@ -204,6 +207,8 @@ async function verifyWith(opts: Values<typeof VERIFY_OPTIONS>, argv: string[]): 
     const failed = results.some((r) => r.status === 'failed' || r.status === 'fixed') || stale.length > 0 || report.loadErrors.length > 0;
     return failed ? 1 : 0;
   } finally {
+    const { left } = await ledger.teardown(30_000);
+    if (left.length > 0) console.error(`lambda-eic verify-pacts: could not delete what the run created: ${left.join(', ')}`);
     await target.dispose();
   }
 }

@@ -11,7 +11,9 @@
  * target; a version that cannot be made leaves the scenario not arranged.
  */
 import type { SdkRequest, Given } from '../../cases/scenario.js';
-import { DEFAULT_RUNTIME, type Observation, type Target } from '../targets/target.js';
+import type { Ledger } from '../targets/ledger.js';
+import { deleteFunctionVia } from '../targets/sdk-calls.js';
+import { DEFAULT_RUNTIME, type Observation, type SendOptions, type Target } from '../targets/target.js';
 import { deploymentPackage } from '../../src/arrange/deployment-package.js';
 import { fill, type Vars } from '../../cases/placeholders.js';
 
@@ -36,10 +38,16 @@ const why = (request: SdkRequest, seen: Observation) =>
   `${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message.split('\n')[0] ?? ''}`.trim();
 
 /** Arranging and cleanup go through `arrangeSend` where the target has one (retries, waits, ledger). */
-const arrangeCall = (target: Target, request: SdkRequest) => (target.arrangeSend ? target.arrangeSend(request) : target.send(request));
+const arrangeCall = (target: Target, request: SdkRequest, options: SendOptions = {}) =>
+  target.arrangeSend ? target.arrangeSend(request) : target.send(request, options);
 
-async function must(target: Target, request: SdkRequest): Promise<void> {
-  const seen = await arrangeCall(target, request);
+/** The run's ledger the created functions go into, and the stop signal for the calls. */
+export interface ArrangeOptions extends SendOptions {
+  readonly ledger?: Ledger;
+}
+
+async function must(target: Target, request: SdkRequest, options: SendOptions): Promise<void> {
+  const seen = await arrangeCall(target, request, options);
   if (failed(seen)) throw new ArrangeError(`arranging with ${why(request, seen)}`, UNDER_TEST.has(request.operation));
 }
 
@@ -64,19 +72,19 @@ const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkR
 export const revisionMethod = (target: Target): RevisionMethod => revisionMethods.get(target) ?? 'code';
 
 /** Publishes version `v` (after a new revision where the target can make one); returns its number. */
-async function publishVersion(target: Target, FunctionName: string, v: number, previous: string | undefined): Promise<string> {
+async function publishVersion(target: Target, FunctionName: string, v: number, previous: string | undefined, send: SendOptions): Promise<string> {
   const problems: string[] = [];
   for (const method of METHODS.slice(METHODS.indexOf(revisionMethod(target)))) {
     const request = v > 1 ? revision(method, FunctionName, v) : undefined;
     if (request) {
-      const seen = await arrangeCall(target, request);
+      const seen = await arrangeCall(target, request, send);
       if (failed(seen)) {
         problems.push(why(request, seen));
         if (method !== 'unconfirmed-configuration') continue;
       }
     }
     const publish: SdkRequest = { operation: 'PublishVersion', input: { FunctionName } };
-    const seen = await arrangeCall(target, publish);
+    const seen = await arrangeCall(target, publish, send);
     if (failed(seen)) throw new ArrangeError(`arranging version ${v}: ${[...problems, why(publish, seen)].join('; ')}`);
     const version = String(seen.output?.Version ?? '');
     if (v > 1 && version === previous) {
@@ -93,29 +101,41 @@ async function publishVersion(target: Target, FunctionName: string, v: number, p
  * Creates the given functions, versions, aliases and configs, placeholders filled with the run's values.
  * @example await arrange(target, { functions: [{ ref: 'fn', versions: 1 }] }, { fn: 'eic-ab12-1' })
  */
-export async function arrange(target: Target, unfilled: Given | undefined, vars: Vars): Promise<void> {
+export async function arrange(target: Target, unfilled: Given | undefined, vars: Vars, options: ArrangeOptions = {}): Promise<void> {
   if (!unfilled) return;
   const given = fill(unfilled, vars);
   const Role = await target.roleArn();
+  const send: SendOptions = options.signal ? { signal: options.signal } : {};
   for (const fn of given.functions) {
     const FunctionName = vars[fn.ref]!;
+    // Recorded before it is asked for: a stop while CreateFunction is in flight still deletes it.
+    options.ledger?.record('function', FunctionName, () => deleteFunction(target, FunctionName));
     await must(target, {
       operation: 'CreateFunction',
       input: { FunctionName, Role, Runtime: target.runtime ?? DEFAULT_RUNTIME, Handler: 'index.handler', Code: { ZipFile: deploymentPackage(0) } },
-    });
+    }, send);
     let previous: string | undefined;
-    for (let v = 1; v <= (fn.versions ?? 0); v++) previous = await publishVersion(target, FunctionName, v, previous);
+    for (let v = 1; v <= (fn.versions ?? 0); v++) previous = await publishVersion(target, FunctionName, v, previous, send);
     for (const alias of fn.aliases ?? [])
-      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } });
+      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } }, send);
     for (const { qualifier, ...settings } of fn.configs ?? [])
       await must(target, {
         operation: 'PutFunctionEventInvokeConfig',
         input: { FunctionName, ...(qualifier ? { Qualifier: qualifier } : {}), ...settings },
-      });
+      }, send);
   }
 }
 
-/** Deletes the functions a scenario created (their configs go with them); errors are ignored. */
-export async function cleanup(target: Target, given: Given | undefined, vars: Vars): Promise<void> {
-  for (const fn of given?.functions ?? []) await arrangeCall(target, { operation: 'DeleteFunction', input: { FunctionName: vars[fn.ref]! } });
+/** Deletes one function (its configs go with it); one already gone counts as deleted. */
+const deleteFunction = (target: Target, FunctionName: string) => deleteFunctionVia((r) => arrangeCall(target, r), FunctionName);
+
+/** Deletes the functions a scenario created; those that could not be deleted stay in the ledger for the teardown. */
+export async function cleanup(target: Target, given: Given | undefined, vars: Vars, ledger?: Ledger): Promise<void> {
+  for (const fn of given?.functions ?? []) {
+    const FunctionName = vars[fn.ref]!;
+    await deleteFunction(target, FunctionName).then(
+      () => ledger?.forget('function', FunctionName),
+      () => undefined,
+    );
+  }
 }

@@ -81,7 +81,7 @@ const key = (step: number, path: string) => `${step} ${path}`;
 
 function applyEntry(result: ScenarioResult, entry: KnownScenario): void {
   result.knownReason = entry.reason;
-  if (result.status === 'not-arranged' || result.status === 'skipped') return;
+  if (result.status === 'not-arranged' || result.status === 'skipped' || result.status === 'not-run') return;
   const hard = result.failures.filter((f) => !f.advisory);
   if (!entry.expectations) {
     for (const f of hard) f.known = true;
@@ -103,10 +103,16 @@ function applyEntry(result: ScenarioResult, entry: KnownScenario): void {
  * @example applyBaseline(results, { known: [{ id: 'merge.put-creates', reason: '...' }] }, ids) // []
  */
 export function applyBaseline(results: ScenarioResult[], baseline: Baseline, allIds: ReadonlySet<string>): string[] {
-  const entries = new Map(baseline.known.map((k) => [k.id, k]));
-  for (const result of results) {
-    const entry = entries.get(result.id);
-    if (entry) applyEntry(result, entry);
-  }
-  return [...entries.keys()].filter((id) => !allIds.has(id));
+  for (const result of results) markKnown(result, baseline);
+  return baseline.known.map((k) => k.id).filter((id) => !allIds.has(id));
+}
+
+/**
+ * Applies the baseline to one result as it finishes (so progress marks show `k` and `!`);
+ * applying it twice changes nothing.
+ * @example markKnown(result, baseline); result.status // 'known' for a listed failure
+ */
+export function markKnown(result: ScenarioResult, baseline: Baseline): void {
+  const entry = baseline.known.find((k) => k.id === result.id);
+  if (entry) applyEntry(result, entry);
 }

@@ -71,7 +71,10 @@ export function locate(observation: Observation, at: string, collected: Readonly
     case 'error':
       return { value: dig(observation.error, rest) };
     case 'output':
-      return { value: observation.error ? undefined : dig(observation.output, rest) };
+      if (observation.error) return { value: undefined };
+      // The SDK could not read the answer: read what was sent, so nothing present is called absent.
+      if (observation.sdkError) return { value: dig(parseJson(observation.wire?.bodyText ?? ''), rest) };
+      return { value: dig(observation.output, rest) };
     case 'wire': {
       if (!observation.wire) return 'skip';
       const [part, ...path] = rest;
@@ -120,6 +123,7 @@ export function evaluate(observation: Observation, expectation: Expectation, col
       ? { outcome: 'pass' }
       : { outcome: 'fail', actual, expected: expectation.sameMembers };
   }
-  if ('absent' in expectation) return actual === undefined ? { outcome: 'pass' } : { outcome: 'fail', actual, expected: '<absent>' };
+  // Expected absent: `expected` itself is left out (the report schema's "absent means absent").
+  if ('absent' in expectation) return actual === undefined ? { outcome: 'pass' } : { outcome: 'fail', actual };
   return actual !== undefined ? { outcome: 'pass' } : { outcome: 'fail', actual, expected: '<present>' };
 }

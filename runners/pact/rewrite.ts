@@ -3,28 +3,40 @@
  * region and partition (contracts/values.ts) become the run's, in the path, the query and the
  * JSON body. Pure functions; runners/pact/request-filter.ts applies them to the replayed request.
  */
-import type { Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, type Vars } from '../../cases/placeholders.js';
 import { encodeLabel } from '../../src/http/wire.js';
 
 export type Replace = (text: string) => string;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Keys whose values are destination names: replaced only as an ARN's last part (`:queue`, `event-bus/bus`). */
+const DESTINATION_KEYS: ReadonlySet<string> = new Set(Object.keys(DESTINATION_NAMES));
+
 /**
  * Replaces every value of `from` by the same key's value in `to`, all at once (so swapping two
- * regions works), longest first; the partition is replaced only where it is an ARN's.
+ * regions works), longest first; the partition is replaced only where it is an ARN's, and a
+ * destination name (`destination`, `topic`, `default`, ...: ordinary words) only where it ends an ARN.
  * @example replacer({ fn: 'my-function', region: 'us-east-1' }, { fn: 'eic-1', region: 'eu-west-1' })('my-function in us-east-1') // 'eic-1 in eu-west-1'
+ * @example replacer({ queue: 'destination' }, { queue: 'eic-q' })('arn:aws:sqs:us-east-1:123456789012:destination, not destination') // '...:eic-q, not destination'
  */
 export function replacer(from: Vars, to: Vars): Replace {
   const pairs = new Map<string, string>();
+  const atEnd: string[] = [];
   for (const [key, value] of Object.entries(from)) {
     const target = to[key];
     if (target === undefined || value === target) continue;
     if (key === 'partition') pairs.set(`arn:${value}:`, `arn:${target}:`);
+    else if (DESTINATION_KEYS.has(key))
+      for (const sep of [':', '/']) {
+        pairs.set(sep + value, sep + target);
+        atEnd.push(sep + value);
+      }
     else pairs.set(value, target);
   }
   if (pairs.size === 0) return (text) => text;
-  const pattern = new RegExp([...pairs.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  const alternative = (found: string) => escape(found) + (atEnd.includes(found) ? '(?![^:/\\s,)])' : '');
+  const pattern = new RegExp([...pairs.keys()].sort((a, b) => b.length - a.length).map(alternative).join('|'), 'g');
   return (text) => text.replace(pattern, (found) => pairs.get(found)!);
 }
 

@@ -15,7 +15,7 @@ import type { Given } from '../../cases/scenario.js';
 import { ArrangeError, arrange, cleanup } from '../engine/arrange.js';
 import { DESTINATION_NAMES, otherRegionThan, type Vars } from '../../cases/placeholders.js';
 import type { Identity, Target } from '../targets/target.js';
-import { replacer, type Replace } from './rewrite.js';
+import { replacer, rewriteJson, type Replace } from './rewrite.js';
 
 /** Why an interaction could not be verified on the provider's side. */
 export interface StateProblem {
@@ -47,7 +47,10 @@ export class VerificationSession {
 
   /**
    * The values interaction `n` uses where contracts say my-function, 123456789012, us-east-1, ...
+   * and for every placeholder of the provider states' params, destinations included: the names
+   * the target made for the run, else the ones an emulator is given (as the scenario runner does).
    * @example session.runVars(3).fn // 'eic-ab12cd-3'
+   * @example session.runVars(3).queue // 'eic-destination' on an emulator
    */
   runVars(n: number): Vars {
     const { account, region, partition } = this.identity;
@@ -96,14 +99,17 @@ export class VerificationSession {
     if (this.problem) return { error: this.problem };
     // Cleaned up even if arranging stops half-way (cleanup ignores what is not there).
     this.arranged = true;
+    const replace = replacer(CONTRACT_VARS, this.vars);
     try {
-      await arrange(this.target, this.given, this.vars);
+      // Params may hold placeholders (the generated pacts) or the contract's fixed values (a
+      // consumer's own pact): both become the run's values, as in the request.
+      await arrange(this.target, this.given && (rewriteJson(this.given, replace) as Given), this.vars);
     } catch (error) {
       if (!(error instanceof ArrangeError)) throw error;
       this.fail(`arranging the provider states on ${this.target.label} failed: ${error.message}`);
       return { error: this.problem! };
     }
-    return { replace: replacer(CONTRACT_VARS, this.vars) };
+    return { replace };
   }
 
   /**

@@ -5,6 +5,7 @@
 import type { Emulator } from '../../src/model/emulator.js';
 import { embeddedTarget } from '../targets/embedded.js';
 import { httpTarget } from '../targets/http-target.js';
+import type { Ledger } from '../targets/ledger.js';
 import type { Target } from '../targets/target.js';
 
 export interface VerifyTarget {
@@ -16,7 +17,7 @@ export interface VerifyTarget {
  * Starts the embedded emulator and returns it as a target with its URL.
  * @example const { target, endpoint } = await embeddedVerifyTarget({ region: 'us-east-1', runPrefix: 'eic-ab12' });
  */
-export async function embeddedVerifyTarget(options: { region: string; runPrefix: string; emulator?: Emulator }): Promise<VerifyTarget> {
+export async function embeddedVerifyTarget(options: { region: string; runPrefix: string; emulator?: Emulator; ledger?: Ledger }): Promise<VerifyTarget> {
   const target = await embeddedTarget(options);
   return { target, endpoint: target.endpoint! };
 }
@@ -25,7 +26,8 @@ export async function embeddedVerifyTarget(options: { region: string; runPrefix:
  * An endpoint (moto, LocalStack, AWS, any emulator) as a target with its URL.
  * @example const { target } = endpointVerifyTarget({ endpoint: 'http://127.0.0.1:5000', region: 'us-east-1', runPrefix: 'eic-ab12' });
  */
-export function endpointVerifyTarget(options: { endpoint: string; region: string; runPrefix: string }): VerifyTarget {
+export function endpointVerifyTarget(options: { endpoint: string; region: string; runPrefix: string; ledger?: Ledger }): VerifyTarget {
   const endpoint = options.endpoint.replace(/\/+$/, '');
-  return { target: httpTarget({ label: `endpoint ${endpoint}`, endpoint, region: options.region, runPrefix: options.runPrefix }), endpoint };
+  const ledger = options.ledger ? { ledger: options.ledger } : {};
+  return { target: httpTarget({ label: `endpoint ${endpoint}`, endpoint, region: options.region, runPrefix: options.runPrefix, ...ledger }), endpoint };
 }

@@ -1,11 +1,13 @@
 /** Console reporter: progress while the run goes, then a summary by suite, then each failure. */
-import { SUITES } from '../../cases/scenario.js';
 import type { RunReport } from '../engine/report.js';
-import { runFailed, show } from '../engine/report.js';
-import type { ScenarioResult } from '../engine/run.js';
+import { show, skippedByReason, verdict } from '../engine/report.js';
+import { RESULT_GROUPS, type ScenarioResult } from '../engine/run.js';
 import { paint, type Paint } from './colour.js';
 
-const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!', 'not-arranged': 'n' };
+/** The groups a report shows: every suite, and fuzz when the report has fuzz results. */
+export const groupsOf = (report: RunReport) => RESULT_GROUPS.filter((g) => g !== 'fuzz' || report.results.some((r) => r.suite === 'fuzz'));
+
+const MARK: Record<ScenarioResult['status'], string> = { passed: '.', failed: 'F', advisory: 'a', skipped: 's', known: 'k', fixed: '!', 'not-arranged': 'n', 'not-run': '-' };
 const WIDTH = 60;
 
 /**
@@ -25,12 +27,12 @@ export function consoleProgress(out: NodeJS.WritableStream) {
 }
 
 function table(report: RunReport): string[] {
-  const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped', 'not-arranged'] as const;
-  const rows = SUITES.map((suite) => {
+  const cols = ['passed', 'failed', 'advisory', 'known', 'fixed', 'skipped', 'not-arranged', ...(report.incomplete ? (['not-run'] as const) : [])] as const;
+  const rows = groupsOf(report).map((suite) => {
     const of = report.results.filter((r) => r.suite === suite);
     return [suite, ...cols.map((c) => String(of.filter((r) => r.status === c).length))];
   });
-  rows.push(['total', ...cols.map((c) => String(report.summary[c]))]);
+  rows.push(['total', ...cols.map((c) => String(report.results.filter((r) => r.status === c).length))]);
   const header = ['suite', ...cols];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`;
@@ -58,7 +60,10 @@ export function describeResult(r: ScenarioResult): string[] {
     }
     const tag = f.advisory ? ' (advisory)' : f.known ? ' (known: baseline)' : r.knownReason !== undefined ? ' (NEW: not in the baseline)' : '';
     lines.push(`    at ${f.path}  [${f.evidence}]${tag}`, `      expected: ${show(f.expected)}`, `      actual:   ${show(f.actual)}`);
+    if (f.note) lines.push(`      note:     ${f.note}`);
   }
+  if (r.sequence) lines.push('  shrunk sequence:', ...r.sequence.split('\n').map((l) => `    ${l}`));
+  if (r.scenario) lines.push('  as a scenario (paste into a suite file; builders from suites/dsl.ts):', ...r.scenario.split('\n').map((l) => `  ${l}`));
   return lines;
 }
 
@@ -77,11 +82,14 @@ export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY:
   if (failing.length > 0) out.push('', colour.red('Failures'), ...failing.flatMap((r) => [...describeResult(r), '']));
   if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
   if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
+  for (const group of skippedByReason(report.results)) out.push('', `Skipped (not failing): ${group.ids.length} scenario${group.ids.length === 1 ? '' : 's'}: ${group.reason}`, ...group.ids.map((id) => `  s ${id}`));
   for (const id of report.staleBaselineIds) out.push(`  ! baseline names '${id}', which is no scenario: remove it`);
   const s = report.summary;
+  if (report.incomplete) out.push('', `Incomplete (${report.incomplete.reason}): ${report.incomplete.detail}; ${s['not-run']} scenarios not run`);
+  for (const left of report.leftovers ?? []) out.push(`  may be left on the target: ${left}`);
   out.push(
     '',
-    `${runFailed(report) ? colour.red(colour.bold('FAIL')) : colour.green(colour.bold('PASS'))}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped, ${s['not-arranged']} not arranged in ${(report.durationMs / 1000).toFixed(2)} s`,
+    `${{ PASS: colour.green(colour.bold('PASS')), FAIL: colour.red(colour.bold('FAIL')), INCOMPLETE: colour.red(colour.bold('INCOMPLETE')) }[verdict(report)]}: ${s.total} scenarios, ${s.passed} passed, ${s.failed} failed, ${s.advisory} advisory, ${s.known} known, ${s.fixed} fixed, ${s.skipped} skipped, ${s['not-arranged']} not arranged${s['not-run'] > 0 ? `, ${s['not-run']} not run` : ''} in ${(report.durationMs / 1000).toFixed(2)} s`,
   );
   return out.join('\n');
 }

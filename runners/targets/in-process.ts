@@ -109,9 +109,9 @@ export const inProcessRawSend =
  * The suite's target answered by an emulator in this process, with no socket.
  * @example const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'eic-ab12', emulator: new Emulator({ quirks: ['html-errors'] }) });
  */
-export async function inProcessTarget(options: { region: string; runPrefix: string; emulator?: Emulator }): Promise<Target> {
+export async function inProcessTarget(options: { region: string; runPrefix: string; emulator?: Emulator; account?: string }): Promise<Target> {
   const emulator = options.emulator ?? new Emulator();
-  const defaults = { account: DEFAULT_ACCOUNT, region: options.region };
+  const defaults = { account: options.account ?? DEFAULT_ACCOUNT, region: options.region };
   const answer = (request: HttpRequestLike) => handleHttp(emulator, defaults, request);
   const { endpoint: _none, ...target } = httpTarget({
     label: 'in-process',
@@ -120,5 +120,6 @@ export async function inProcessTarget(options: { region: string; runPrefix: stri
     runPrefix: options.runPrefix,
     transport: { handler: new InProcessHandler(answer), sendRaw: inProcessRawSend(answer) },
   });
-  return target;
+  // Faults go straight to the emulator's plan (scenario steps with `fault`, fuzz's Fault action).
+  return { ...target, armFault: async (operation, fault) => void emulator.faults.add({ operation, times: 1, ...fault }) };
 }

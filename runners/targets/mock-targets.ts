@@ -13,7 +13,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SdkRequest } from '../../cases/scenario.js';
 import { rawExchange } from './raw-exchange.js';
 import { observeCall } from './sdk-calls.js';
-import type { Target } from './target.js';
+import { withPeer, type Target } from './target.js';
 import { WireCapture } from './wire-capture.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDMOCK', secretAccessKey: 'mock-secret' };
@@ -24,7 +24,7 @@ const ROLE = 'arn:aws:iam::123456789012:role/lambda-eic-conformance';
  * @example const target = await clientMockTarget({ region: 'us-east-1' });
  */
 export async function clientMockTarget(options: { region: string }): Promise<Target> {
-  const { mockLambda } = await import('../../src/adapters/client-mock.js');
+  const { mockLambda } = await withPeer('aws-sdk-client-mock', '--target client-mock', () => import('../../src/adapters/client-mock.js'));
   const client = new LambdaClient({ region: options.region, credentials: CREDENTIALS, maxAttempts: 1 });
   const mock = mockLambda({ region: options.region, client });
   return {
@@ -32,6 +32,7 @@ export async function clientMockTarget(options: { region: string }): Promise<Tar
     observesWire: false,
     connect: async () => ({ account: mock.account, region: mock.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request),
+    armFault: async (operation, { kind, ...details }) => void mock.failNext(operation as never, kind, 1, details),
     roleArn: async () => ROLE,
     async dispose() {
       mock.restore();
@@ -45,7 +46,7 @@ export async function clientMockTarget(options: { region: string }): Promise<Tar
  * @example const target = await nockTarget({ region: 'us-east-1' });
  */
 export async function nockTarget(options: { region: string }): Promise<Target> {
-  const { interceptLambda } = await import('../../src/adapters/nock.js');
+  const { interceptLambda } = await withPeer('nock', '--target nock', () => import('../../src/adapters/nock.js'));
   const lambda = interceptLambda({ region: options.region });
   const capture = new WireCapture();
   const client = new LambdaClient({ region: options.region, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: capture });
@@ -55,6 +56,7 @@ export async function nockTarget(options: { region: string }): Promise<Target> {
     connect: async () => ({ account: lambda.account, region: lambda.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request, () => capture.take()),
     sendRaw: (raw) => rawExchange(lambda.origin, options.region, raw),
+    armFault: async (operation, { kind, ...details }) => void lambda.failNext(operation as never, kind, 1, details),
     roleArn: async () => ROLE,
     async dispose() {
       client.destroy();

@@ -4,6 +4,7 @@
  */
 import type { RawRequest } from '../../cases/scenario.js';
 import { envCredentials, signRequest, type Credentials } from './sigv4.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './deadline.js';
 import type { Observation, WireExchange } from './target.js';
 
 const parse = (text: string): Record<string, unknown> | undefined => {
@@ -15,13 +16,13 @@ const parse = (text: string): Record<string, unknown> | undefined => {
   }
 };
 
-/** Carries one signed raw request and returns the answer; throws when there is no answer at all. */
-export type RawSend = (url: URL, method: string, headers: Record<string, string>, body: Buffer) => Promise<WireExchange>;
+/** Carries one signed raw request and returns the answer; throws when there is no answer at all (or `signal` aborts). */
+export type RawSend = (url: URL, method: string, headers: Record<string, string>, body: Buffer, signal?: AbortSignal) => Promise<WireExchange>;
 
-/** Over the network, with fetch. */
-const fetchSend: RawSend = async (url, method, headers, body) => {
+/** Over the network, with fetch; the signal also ends a body that stalls after its headers. */
+const fetchSend: RawSend = async (url, method, headers, body, signal) => {
   const { host: _host, ...sendable } = headers;
-  const response = await fetch(url, { method, headers: sendable, ...(body.length > 0 ? { body: body as Buffer<ArrayBuffer> } : {}) });
+  const response = await fetch(url, { method, headers: sendable, ...(signal ? { signal } : {}), ...(body.length > 0 ? { body: body as Buffer<ArrayBuffer> } : {}) });
   const bodyText = await response.text();
   const wireHeaders: Record<string, string> = {};
   response.headers.forEach((value, key) => (wireHeaders[key.toLowerCase()] = value));
@@ -34,17 +35,29 @@ const fetchSend: RawSend = async (url, method, headers, body) => {
  * `send` carries it (default: fetch over the network).
  * @example await rawExchange('http://127.0.0.1:4010', 'us-east-1', { method: 'PUT', path: '/2019-09-25/functions/f/event-invoke-config', body: '{' })
  */
-export async function rawExchange(origin: string, region: string, raw: RawRequest, credentials: Credentials = envCredentials(), send: RawSend = fetchSend): Promise<Observation> {
+export async function rawExchange(
+  origin: string,
+  region: string,
+  raw: RawRequest,
+  credentials: Credentials = envCredentials(),
+  send: RawSend = fetchSend,
+  options: { readonly timeoutMs?: number; readonly signal?: AbortSignal | undefined } = {},
+): Promise<Observation> {
   const url = new URL(raw.path, origin);
   const body = Buffer.from(raw.body ?? '', 'utf8');
   const query = Object.fromEntries(url.searchParams);
   const baseHeaders = { 'content-type': 'application/json', ...(raw.headers ?? {}) };
   const headers = await signRequest({ method: raw.method, endpoint: origin, path: url.pathname, query, headers: baseHeaders, body }, region, credentials);
+  // Every raw request ends: the timeout covers headers and body.
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let wire: WireExchange;
   try {
-    wire = await send(url, raw.method, headers, body);
+    wire = await send(url, raw.method, headers, body, signal);
   } catch (error) {
-    return { status: undefined, error: { code: 'NetworkError', message: (error as Error).message } };
+    const timedOut = timeout.aborted && !options.signal?.aborted;
+    const message = timedOut ? `no answer within ${options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS} ms` : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+    return { status: undefined, error: { code: timedOut ? 'TimeoutError' : 'NetworkError', message } };
   }
   const { status, headers: wireHeaders, bodyText } = wire;
   if (status < 400) return { status, output: parse(bodyText) ?? {}, wire };

@@ -1,62 +1,20 @@
 /**
  * `lambda-eic-conformance/client-mock`: aws-sdk-client-mock on `LambdaClient`, answered by the
- * reference model. Each supported command is serialised by the SDK's own protocol, answered by
- * the same HTTP exchange as the embedded server (`handleHttp`), and parsed back by the SDK's own
- * deserializer, so outputs and exceptions are what the real SDK returns. Any other command
- * rejects with an Error naming it (never a silent `undefined`).
+ * reference model. Each supported command runs through the client's own middleware (the SDK's
+ * serialisation, endpoint resolution and parsing, whatever its version) and is answered in memory
+ * by the same HTTP exchange as the embedded server (`handleHttp`), so outputs and exceptions are
+ * what the user's SDK returns. Signing, retries and the network are never run: any other command,
+ * client or failure rejects with an Error naming it (never a silent `undefined`, never a real call).
  */
-import {
-  CreateAliasCommand,
-  CreateFunctionCommand,
-  DeleteAliasCommand,
-  DeleteFunctionCommand,
-  DeleteFunctionEventInvokeConfigCommand,
-  GetAliasCommand,
-  GetFunctionCommand,
-  GetFunctionConfigurationCommand,
-  GetFunctionEventInvokeConfigCommand,
-  LambdaClient,
-  ListAliasesCommand,
-  ListFunctionEventInvokeConfigsCommand,
-  ListFunctionsCommand,
-  ListVersionsByFunctionCommand,
-  PublishVersionCommand,
-  PutFunctionEventInvokeConfigCommand,
-  UpdateFunctionCodeCommand,
-  UpdateFunctionConfigurationCommand,
-  UpdateFunctionEventInvokeConfigCommand,
-  type LambdaClientResolvedConfig,
-  type ServiceInputTypes,
-  type ServiceOutputTypes,
-} from '@aws-sdk/client-lambda';
+import { LambdaClient, type LambdaClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-lambda';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
-import type { OperationName } from '../spec/operations.js';
+import { OPERATIONS, isOperationName } from '../spec/operations.js';
 import { createModelCore, type LambdaModelHandle, type ModelOptions } from './handle.js';
-import { fromHttpResponse, operationSchemaOf, toHttpRequest } from './sdk-wire.js';
+import { assertSupportedSdk } from './sdk-support.js';
+import { sendOffline, unsupportedShape, type ClientLike, type CommandLike } from './sdk-wire.js';
 
 export type { LambdaModelHandle, ModelOptions, SeedFunctionOptions, SeededFunction, ConfigSettings, ConfigSnapshot } from './handle.js';
-
-/** The command class of every operation the model answers; the type makes the table complete. */
-export const LAMBDA_COMMANDS = {
-  PutFunctionEventInvokeConfig: PutFunctionEventInvokeConfigCommand,
-  UpdateFunctionEventInvokeConfig: UpdateFunctionEventInvokeConfigCommand,
-  GetFunctionEventInvokeConfig: GetFunctionEventInvokeConfigCommand,
-  DeleteFunctionEventInvokeConfig: DeleteFunctionEventInvokeConfigCommand,
-  ListFunctionEventInvokeConfigs: ListFunctionEventInvokeConfigsCommand,
-  CreateFunction: CreateFunctionCommand,
-  GetFunction: GetFunctionCommand,
-  GetFunctionConfiguration: GetFunctionConfigurationCommand,
-  UpdateFunctionConfiguration: UpdateFunctionConfigurationCommand,
-  DeleteFunction: DeleteFunctionCommand,
-  UpdateFunctionCode: UpdateFunctionCodeCommand,
-  PublishVersion: PublishVersionCommand,
-  ListVersionsByFunction: ListVersionsByFunctionCommand,
-  ListFunctions: ListFunctionsCommand,
-  CreateAlias: CreateAliasCommand,
-  GetAlias: GetAliasCommand,
-  DeleteAlias: DeleteAliasCommand,
-  ListAliases: ListAliasesCommand,
-} as const satisfies Record<OperationName, new (input: never) => unknown>;
+export { SDK_FLOOR, SDK_RANGE } from './sdk-support.js';
 
 export type LambdaStub = AwsStub<ServiceInputTypes, ServiceOutputTypes, LambdaClientResolvedConfig>;
 
@@ -75,8 +33,7 @@ export interface LambdaMock extends LambdaModelHandle {
   restore(): void;
 }
 
-const SUPPORTED = Object.values(LAMBDA_COMMANDS).map((c) => c.name).join(', ');
-const OPERATION_SCHEMAS = Object.values(LAMBDA_COMMANDS).map((Command) => [Command, operationSchemaOf(Command)] as const);
+const SUPPORTED = Object.keys(OPERATIONS).map((name) => `${name}Command`).join(', ');
 
 /** The client's region when it has one; a mock that answers for another region must say so. */
 async function regionOf(client: LambdaClient): Promise<string | undefined> {
@@ -85,6 +42,19 @@ async function regionOf(client: LambdaClient): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The operation a command names (`GetFunctionEventInvokeConfigCommand` -> GetFunctionEventInvokeConfig), if the model answers it. */
+function operationOf(command: unknown): string | undefined {
+  const name = (command as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  if (typeof name !== 'string' || !name.endsWith('Command')) return undefined;
+  const operation = name.slice(0, -'Command'.length);
+  return isOperationName(operation) ? operation : undefined;
+}
+
+function commandName(command: unknown): string {
+  const name = (command as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && name !== 'Object' ? name : `a ${typeof command} that is not an SDK command`;
 }
 
 /**
@@ -98,24 +68,29 @@ async function regionOf(client: LambdaClient): Promise<string | undefined> {
  * lambda.restore();
  */
 export function mockLambda(options: MockLambdaOptions = {}): LambdaMock {
+  assertSupportedSdk();
   const core = createModelCore(options);
   const stub: LambdaStub = options.client ? mockClient(options.client) : mockClient(LambdaClient);
-  const hostname = `lambda.${core.region}.amazonaws.com`;
 
   // One dispatching behaviour rather than sixteen `.on(Command)` ones: sinon tries every `withArgs`
   // fake on each call, which cost ~250 µs per call. A user's own `.on(...)` still takes precedence.
-  stub.send.callsFake(function (this: LambdaClient, command) {
-    const operation = OPERATION_SCHEMAS.find(([Command]) => command instanceof Command)?.[1];
-    if (!operation)
-      return Promise.reject(new Error(`mockLambda does not answer ${command.constructor.name}: the model answers ${SUPPORTED}`));
-    return (async () => {
-      const region = await regionOf(this);
-      if (region !== undefined && region !== core.region)
-        throw new Error(`mockLambda answers for ${core.region} but the client is configured for ${region}: use mockLambda({ region: '${region}' })`);
-      const request = await toHttpRequest(this.config, operation, command.input, hostname);
-      return fromHttpResponse<ServiceOutputTypes>(this.config, operation, core.answer(request));
-    })();
+  stub.send.callsFake(function (this: LambdaClient, command: unknown, ...rest: unknown[]) {
+    const answered = answer(this, command);
+    const callback = rest.find((arg): arg is (error: unknown, output?: unknown) => void => typeof arg === 'function');
+    if (!callback) return answered;
+    answered.then((output) => callback(null, output), (error: unknown) => callback(error));
+    return undefined as unknown as Promise<ServiceOutputTypes>; // the SDK's callback form returns nothing
   });
+
+  async function answer(client: LambdaClient, command: unknown): Promise<ServiceOutputTypes> {
+    if (operationOf(command) === undefined) throw new Error(`mockLambda does not answer ${commandName(command)}: the model answers ${SUPPORTED}`);
+    const shape = unsupportedShape(client, command);
+    if (shape) throw new Error(`mockLambda cannot answer ${commandName(command)}: ${shape}`);
+    const region = await regionOf(client);
+    if (region !== undefined && region !== core.region)
+      throw new Error(`mockLambda answers for ${core.region} but the client is configured for ${region}: use mockLambda({ region: '${region}' })`);
+    return sendOffline<ServiceOutputTypes>(client as unknown as ClientLike, command as CommandLike, core.answer);
+  }
 
   const { answer: _answer, ...handle } = core;
   return {

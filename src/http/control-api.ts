@@ -8,6 +8,10 @@
  *   POST   /_lambda-eic/faults        -> 201 {"fault":{...}}   body: FaultSpec
  *   DELETE /_lambda-eic/faults        -> 204
  *   GET    /_lambda-eic/state         -> 200 {"regions":[...]}
+ *
+ * Every request but `GET /health` must carry `x-lambda-eic-control: 1` (or the server's token), and
+ * a request with a body must be `application/json`: a web page can send neither cross-origin
+ * without a CORS preflight, which is never granted (403 otherwise).
  */
 import type { Emulator } from '../model/emulator.js';
 import { FAULT_KINDS, type FaultSpec } from '../model/faults.js';
@@ -15,6 +19,7 @@ import { snapshot } from '../model/snapshot.js';
 import { isPlainObject } from '../model/validate.js';
 import { OPERATIONS, isOperationName } from '../spec/operations.js';
 import type { WireResponse } from './codec.js';
+import { CONTROL_HEADER } from './limits.js';
 
 export const CONTROL_PREFIX = '/_lambda-eic';
 
@@ -45,12 +50,42 @@ function parseFault(body: Buffer): FaultSpec | string {
   return value as unknown as FaultSpec;
 }
 
+interface ControlRequest {
+  readonly method: string;
+  /** The request target as sent, starting with the prefix. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+}
+
+const header = (headers: ControlRequest['headers'], name: string): string | undefined => {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Why a control request is refused (403/415), or undefined. */
+function refusal(request: ControlRequest, what: string, token: string | undefined): WireResponse | undefined {
+  if (request.method === 'GET' && what === '/health') return undefined;
+  const sent = header(request.headers, CONTROL_HEADER);
+  if (!sent || (token !== undefined && sent !== token))
+    return problem(403, `the control API needs the header ${CONTROL_HEADER}: ${token === undefined ? '1' : '<the server token>'} (a guard against web pages driving the emulator)`);
+  const type = header(request.headers, 'content-type');
+  const isJson = type !== undefined && /^application\/json\s*(;|$)/i.test(type);
+  if (type !== undefined ? !isJson : request.body.length > 0)
+    return problem(415, 'the control API accepts application/json bodies only');
+  return undefined;
+}
+
 /**
  * Answers a control-API request.
- * @example handleControl(emulator, 'POST', '/_lambda-eic/reset', Buffer.alloc(0)).status // 200
+ * @example handleControl(emulator, { method: 'POST', url: '/_lambda-eic/reset', headers: { 'x-lambda-eic-control': '1', 'content-type': 'application/json' }, body: Buffer.alloc(0) }).status // 200
  */
-export function handleControl(emulator: Emulator, method: string, path: string, body: Buffer): WireResponse {
+export function handleControl(emulator: Emulator, request: ControlRequest, token?: string): WireResponse {
+  const path = request.url.split('?')[0]!;
   const what = path.slice(CONTROL_PREFIX.length).replace(/\/+$/, '');
+  const refused = refusal(request, what, token);
+  if (refused) return refused;
+  const { method, body } = request;
   switch (`${method} ${what}`) {
     case 'GET /health':
       return json(200, { status: 'ok' });

@@ -24,7 +24,17 @@ export interface HandlerDefaults {
   readonly region: string;
   /** Builds the context of each call; defaults to the system clock and random ids. */
   readonly context?: (region: string, account: string) => Context;
+  /** The value the control API's `x-lambda-eic-control` header must have; any non-empty value when unset. */
+  readonly controlToken?: string;
 }
+
+/**
+ * The control API is reached only by an origin-form target that starts with the prefix, as sent:
+ * routing and the control API see the same raw path, so no dot segment, `%2e`, backslash or
+ * absolute-form target that a URL parser would normalise can lead there.
+ */
+const isControl = (target: string): boolean =>
+  target.startsWith(CONTROL_PREFIX) && (target.length === CONTROL_PREFIX.length || target[CONTROL_PREFIX.length] === '/' || target[CONTROL_PREFIX.length] === '?');
 
 const CREDENTIAL_REGION = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\//;
 
@@ -44,6 +54,7 @@ export function regionOf(headers: HttpRequestLike['headers'], query: URLSearchPa
  * @example handleHttp(emulator, { account: '123456789012', region: 'us-east-1' }, { method: 'GET', url: '/2019-09-25/functions/f/event-invoke-config', headers: {}, body: Buffer.alloc(0) }).status // 404
  */
 export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
+  if (isControl(request.url)) return handleControl(emulator, request, defaults.controlToken);
   const requestId = randomUUID();
   let url: URL;
   try {
@@ -51,16 +62,15 @@ export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, reques
   } catch {
     return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
   }
-  if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) return handleControl(emulator, request.method, url.pathname, request.body);
-  return emulator.wire(answerLambda(emulator, defaults, request, url, requestId));
+  // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
+  const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || url.pathname;
+  const match = route(request.method, rawPath, url.searchParams);
+  return emulator.wire(answerLambda(emulator, defaults, request, url, match, requestId), match.kind === 'operation' ? match.operation : undefined);
 }
 
-function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, url: URL, requestId: string): WireResponse {
+function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, url: URL, match: ReturnType<typeof route>, requestId: string): WireResponse {
   try {
     const path = url.pathname;
-    // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
-    const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || path;
-    const match = route(request.method, rawPath, url.searchParams);
     if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, path), requestId);
     if (match.kind === 'unsupported') return encodeError(fail('unsupportedOperation', match.operation), requestId);
     const refused = emulator.layer?.authenticate?.(request);

@@ -1,12 +1,18 @@
 /** The embedded emulator over HTTP: a thin node:http shell around `handleHttp`. */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/context.js';
 import { Emulator } from '../model/emulator.js';
-import { fail } from '../model/aws-error.js';
-import { encodeError } from './codec.js';
+import { fail, type AwsError } from '../model/aws-error.js';
+import { encodeError, type WireResponse } from './codec.js';
+import { CONTROL_PREFIX } from './control-api.js';
+import { BodyBuffer } from './body.js';
+import { crossSiteRefusal, hostPolicy } from './guard.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 
 export interface ServeOptions {
   /** Default 127.0.0.1. */
@@ -20,6 +26,12 @@ export interface ServeOptions {
   /** Share an emulator (its state and faults) with the caller. */
   readonly emulator?: Emulator;
   readonly context?: HandlerDefaults['context'];
+  /** Host names accepted besides loopback and the bound address; `['*']` accepts any (no DNS-rebinding guard). */
+  readonly allowedHosts?: readonly string[];
+  /** The value the control API's `x-lambda-eic-control` header must have (default: any non-empty value). */
+  readonly controlToken?: string;
+  /** Body sizes, timeouts and the connection cap (see `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
@@ -30,13 +42,55 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** Per-socket bookkeeping kept on the socket itself (no map lookups on the hot path). */
+const PENDING = Symbol('answers not yet written');
+const DEFERRED = Symbol('an error answer waiting for the earlier answers');
+const CURRENT = Symbol('the answer of the request being received');
+const RELEASE = Symbol('gives the request body bytes back to the budget');
+type TrackedResponse = ServerResponse & { [RELEASE]?: () => void };
+type TrackedSocket = Socket & { [PENDING]?: number; [DEFERRED]?: string; [CURRENT]?: TrackedResponse };
+
+/** An HTTP/1.1 answer written straight to a socket (for requests Node could not parse). */
+function rawAnswer(status: number, reason: string, answer: WireResponse): string {
+  const head = [`HTTP/1.1 ${status} ${reason}`, ...Object.entries(answer.headers).map(([k, v]) => `${k}: ${v}`)];
+  return `${head.join('\r\n')}\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\nConnection: close\r\n\r\n${answer.body}`;
+}
+
+/** Status lines and errors for what Node's parser refuses; anything else is a 400. */
+const CLIENT_ERRORS: Record<string, [number, string, () => AwsError]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', () => fail('unparseableBody', 'request headers are too large')],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', () => fail('requestTimeout')],
+};
+
+/** Bodies at least this large are rare (code uploads, abuse): once dropped, their memory is reclaimed soon. */
+const LARGE_BODY_BYTES = 8 * 1024 * 1024;
+let collect: (() => void) | null | undefined;
+let collecting: NodeJS.Timeout | undefined;
+
+/**
+ * Asks V8 for a collection half a second after a large body was dropped, at most once per half
+ * second: an idle server would otherwise hold the garbage (and its RSS) until later traffic.
+ */
+function reclaimSoon(): void {
+  if (collecting) return;
+  collecting = setTimeout(() => {
+    collecting = undefined;
+    if (collect === undefined) {
+      try {
+        setFlagsFromString('--expose-gc');
+        collect = runInNewContext('gc') as () => void;
+      } catch {
+        collect = null;
+      }
+    }
+    collect?.();
+  }, 500);
+  collecting.unref();
+}
+
+/** Code uploads may be large; every other body is small (cheap prefix test, no routing). */
+const isCodeUpload = (method: string | undefined, url: string): boolean =>
+  (method === 'POST' || method === 'PUT') && url.startsWith('/2015-03-31/functions');
 
 /**
  * Starts the emulator on HTTP and resolves once it listens.
@@ -47,31 +101,100 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
  */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const emulator = options.emulator ?? new Emulator();
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const defaults: HandlerDefaults = {
     account: options.account ?? DEFAULT_ACCOUNT,
     region: options.region ?? DEFAULT_REGION,
     ...(options.context ? { context: options.context } : {}),
+    ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
   };
-  const server: Server = createServer((req, res) => {
-    readBody(req)
-      .then((body) => {
-        const answer = handleHttp(emulator, defaults, { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
-        res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
-        res.end(answer.body);
-      })
-      .catch(() => res.destroy());
-  });
-  server.keepAliveTimeout = 5_000;
-  // Requests Node cannot even parse (bad framing, oversized headers) still get a JSON AWS error.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const answer = encodeError(fail('unparseableBody', tooLarge ? 'request headers are too large' : `malformed HTTP request (${error.code ?? error.message})`), randomUUID());
-    const status = tooLarge ? 431 : 400;
-    const head = [`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}`, ...Object.entries(answer.headers).map(([k, v]) => `${k}: ${v}`)];
-    socket.end(`${head.join('\r\n')}\r\nContent-Length: ${Buffer.byteLength(answer.body)}\r\nConnection: close\r\n\r\n${answer.body}`);
-  });
   const host = options.host ?? '127.0.0.1';
+  const allowHost = hostPolicy(host, options.allowedHosts ?? []);
+  let buffered = 0;
+
+  const send = (res: ServerResponse, answer: WireResponse, close = false) => {
+    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body), ...(close ? { Connection: 'close' } : {}) });
+    res.end(answer.body);
+    const socket = res.socket as TrackedSocket | null;
+    if (!socket) return;
+    socket[PENDING] = (socket[PENDING] ?? 1) - 1;
+    // A malformed request came after this one on the same connection: its error goes out last.
+    if (socket[PENDING] === 0 && socket[DEFERRED] !== undefined) {
+      const deferred = socket[DEFERRED];
+      res.once('finish', () => socket.end(deferred));
+    }
+  };
+  const refuse = (res: ServerResponse, error: AwsError) => send(res, emulator.wire(encodeError(error, randomUUID())), true);
+
+  const server: Server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, (req: IncomingMessage, res) => {
+    const socket = req.socket as TrackedSocket;
+    socket[PENDING] = (socket[PENDING] ?? 0) + 1;
+    socket[CURRENT] = res;
+    const refused = crossSiteRefusal(req.headers, allowHost);
+    if (refused) {
+      req.resume();
+      return send(res, refused, true);
+    }
+    const url = req.url ?? '/';
+    const limit = isCodeUpload(req.method, url) ? limits.maxCodeBodyBytes : limits.maxBodyBytes;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const operation = url.startsWith(CONTROL_PREFIX) ? 'control API' : `${req.method} ${url.split('?')[0]}`;
+    // Refused before a byte of the body is read; the connection closes, so the body is never buffered.
+    if (declared > limit) return refuse(res, fail('bodyTooLarge', limit, operation));
+    const body = new BodyBuffer();
+    let size = 0;
+    let stopped = false;
+    // Gives the bytes back to the shared budget once, however the request ends (answered, refused, timed out, reset).
+    const release = () => {
+      if (size >= LARGE_BODY_BYTES) reclaimSoon();
+      buffered -= body.size;
+      size = 0;
+      body.clear();
+    };
+    const stop = (error: AwsError) => {
+      stopped = true;
+      release();
+      req.removeAllListeners('data');
+      req.resume();
+      refuse(res, error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return stop(fail('bodyTooLarge', limit, operation));
+      if (buffered + chunk.length > limits.bufferedBudgetBytes) return stop(fail('throttled'));
+      body.add(chunk);
+      buffered += chunk.length;
+    });
+    req.on('end', () => {
+      if (stopped) return;
+      const bytes = body.bytes();
+      release();
+      send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: bytes }));
+    });
+    (res as TrackedResponse)[RELEASE] = release;
+    res.on('close', release);
+    req.on('error', () => res.destroy());
+  });
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  // Requests Node cannot even parse (bad framing, oversized headers, too slow) still get a JSON AWS
+  // error, after the answers to the requests before them on the same connection.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: TrackedSocket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
+    const current = socket[CURRENT];
+    // A body that stalls: its request is known, so the 408 answers it (in order, then the socket closes).
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && current && !current.headersSent) {
+      current.req.removeAllListeners('data').removeAllListeners('end');
+      current[RELEASE]?.();
+      return refuse(current, fail('requestTimeout'));
+    }
+    const [status, reason, make] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', () => fail('unparseableBody', `malformed HTTP request (${error.code ?? error.message})`)];
+    const answer = rawAnswer(status, reason, encodeError(make(), randomUUID()));
+    if ((socket[PENDING] ?? 0) > 0) socket[DEFERRED] = answer;
+    else socket.end(answer);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

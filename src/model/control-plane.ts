@@ -92,12 +92,11 @@ export function createFunction(state: RegionState, input: Input, ctx: Context) {
     tags: { ...((input.Tags as Record<string, string> | undefined) ?? {}) },
     nextVersion: 1,
   };
+  // The answer is built before the function is stored: nothing is half-stored if building fails.
+  const published = input.Publish === true ? publish(fn, undefined, ctx) : undefined;
+  const answer = published ? functionConfiguration(ctx, fn, published, published.version) : functionConfiguration(ctx, fn, fn.latest, LATEST, 'created');
   state.functions.set(fn.name, fn);
-  if (input.Publish === true) {
-    const v = publish(fn, undefined, ctx);
-    return functionConfiguration(ctx, fn, v, v.version);
-  }
-  return functionConfiguration(ctx, fn, fn.latest, LATEST, 'created');
+  return answer;
 }
 
 /** GetFunction: the configuration (of a version or alias with Qualifier) and a code location. */

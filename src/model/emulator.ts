@@ -3,8 +3,9 @@
  * JSON types, model constraints) and then the operation.
  */
 import { OPERATIONS, type OperationName } from '../spec/operations.js';
-import { AwsError } from './aws-error.js';
-import type { Context } from './context.js';
+import { AwsError, fail } from './aws-error.js';
+import { systemContext, type Context } from './context.js';
+import { isPlainObject } from './validate.js';
 import * as control from './control-plane.js';
 import * as eic from './event-invoke-config.js';
 import { FaultPlan } from './faults.js';
@@ -73,7 +74,10 @@ export class Emulator {
    * emulator.invoke('GetFunctionEventInvokeConfig', { FunctionName: 'my-function' }, systemContext());
    * // { ok: false, error: AwsError(ResourceNotFoundException, 404) }
    */
-  invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, options: { faults?: boolean } = {}): Outcome {
+  invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context = systemContext(), options: { faults?: boolean } = {}): Outcome {
+    if (!Object.hasOwn(OPERATIONS, operation)) return { ok: false, error: fail('unsupportedOperation', String(operation)) };
+    if (input === undefined || input === null) input = {};
+    if (!isPlainObject(input)) return { ok: false, error: fail('unparseableBody', 'the input must be an object') };
     const fault = options.faults === false ? undefined : this.faults.take(operation);
     if (fault) return { ok: false, error: fault };
     let call: Core = this.core;
@@ -82,16 +86,20 @@ export class Emulator {
       const inner = call;
       if (quirk.around) call = (op, inp, c, options) => quirk.around!(op, inp, c, (op2, inp2, c2, o2) => inner(op2, inp2, c2, o2 ?? options));
     }
-    if (this.layer) return this.layer.around(operation, input, ctx, () => call(operation, input, ctx));
-    return call(operation, input, ctx);
+    try {
+      if (this.layer) return this.layer.around(operation, input, ctx, () => call(operation, input, ctx));
+      return call(operation, input, ctx);
+    } catch (error) {
+      return { ok: false, error: error instanceof AwsError ? error : new AwsError('ServiceException', `lambda-eic-conformance internal error: ${String(error)}`) };
+    }
   }
 
   /** Rewrites an HTTP answer for the wire-level quirks switched on. */
-  wire(answer: HttpAnswer): HttpAnswer {
+  wire(answer: HttpAnswer, operation?: OperationName): HttpAnswer {
     let out = answer;
     for (const name of this.quirks) {
       const quirk: Quirk = QUIRKS[name];
-      if (quirk.wire) out = quirk.wire(out);
+      if (quirk.wire) out = quirk.wire(out, operation);
     }
     return out;
   }
@@ -103,12 +111,16 @@ export class Emulator {
       checkTypes(spec, input);
       const found = constraintViolations(spec, input);
       checkConstraints(options.violations ? options.violations(found) : found);
-      const state = this.world.region(ctx.account, ctx.region);
+      // Only CreateFunction can bring a region to life; every other call needs a function there,
+      // so a read or a failed write naming a new region (a SigV4 scope) allocates nothing.
+      const state = this.world.peek(ctx.account, ctx.region);
       const output = HANDLERS[operation](state, input as never, ctx) as Record<string, unknown> | undefined;
+      if (state.functions.size > 0) this.world.keep(state);
       return { ok: true, status: spec.successStatus, output };
     } catch (error) {
       if (error instanceof AwsError) return { ok: false, error };
-      throw error;
+      // A defect of the model: still an AWS-shaped answer, never an exception out of invoke.
+      return { ok: false, error: new AwsError('ServiceException', `lambda-eic-conformance internal error: ${error instanceof Error ? error.message : String(error)}`) };
     }
   };
 

@@ -3,10 +3,12 @@
  * suite can prove it notices. Each quirk wraps one call to the model (or rewrites the HTTP answer);
  * none is on unless asked for (`lambda-eic serve --quirk`, `lambda-eic run --quirk`).
  */
+import type { Evidence } from '../spec/errors.js';
 import type { OperationName } from '../spec/operations.js';
 import { AwsError } from './aws-error.js';
 import type { Context } from './context.js';
 import type { Violation } from './validate.js';
+import { SPEC_QUIRKS } from './quirks-spec.js';
 
 export type Outcome =
   | { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined }
@@ -28,8 +30,11 @@ export interface HttpAnswer {
 
 export interface Quirk {
   readonly description: string;
+  /** The rule of aws-behaviour.md the quirk breaks, and that rule's evidence. */
+  readonly breaks?: { readonly rule: string; readonly evidence: Evidence };
   readonly around?: (operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, next: Core) => Outcome;
-  readonly wire?: (answer: HttpAnswer) => HttpAnswer;
+  /** Rewrites the HTTP answer; `operation` is the Lambda operation the request routed to, if any. */
+  readonly wire?: (answer: HttpAnswer, operation?: OperationName) => HttpAnswer;
 }
 
 const PUT = 'PutFunctionEventInvokeConfig';
@@ -56,10 +61,12 @@ const mapError = (outcome: Outcome, change: (e: AwsError) => AwsError): Outcome 
 
 export const QUIRKS = {
   'update-replaces': {
+    breaks: { rule: '§4 Update merges: a member left out keeps its stored value', evidence: 'recorded' },
     description: 'Update replaces the stored config instead of merging into it',
     around: (op, input, ctx, next) => (op === UPDATE && next(GET, target(input), ctx).ok ? next(PUT, input, ctx) : next(op, input, ctx)),
   },
   'update-creates': {
+    breaks: { rule: '§4 Update never creates a config', evidence: 'recorded' },
     description: 'Update creates a missing config',
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
@@ -67,14 +74,17 @@ export const QUIRKS = {
     },
   },
   'put-merges': {
+    breaks: { rule: '§4 Put overwrites: a field left out is removed', evidence: 'recorded' },
     description: 'Put merges into the stored config instead of overwriting it',
     around: (op, input, ctx, next) => (op === PUT && next(GET, target(input), ctx).ok ? next(UPDATE, input, ctx) : next(op, input, ctx)),
   },
   'unqualified-function-arn': {
+    breaks: { rule: '§6 FunctionArn is always qualified', evidence: 'docs' },
     description: 'FunctionArn without the :$LATEST qualifier',
     around: (op, input, ctx, next) => eachConfig(next(op, input, ctx), op, (c) => ({ ...c, FunctionArn: String(c.FunctionArn).replace(/:\$LATEST$/, '') })),
   },
   'destinations-not-normalised': {
+    breaks: { rule: '§6 DestinationConfig always has both keys', evidence: 'docs' },
     description: 'DestinationConfig omits the empty OnSuccess/OnFailure members',
     around: (op, input, ctx, next) =>
       eachConfig(next(op, input, ctx), op, (c) => {
@@ -85,10 +95,12 @@ export const QUIRKS = {
       }),
   },
   'no-range-checks': {
+    breaks: { rule: '§1 integer ranges', evidence: 'model' },
     description: 'Integer ranges are not checked',
     around: (op, input, ctx, next) => next(op, input, ctx, { violations: (found) => found.filter((v) => v.rule !== 'min' && v.rule !== 'max') }),
   },
   'ranges-off-by-one': {
+    breaks: { rule: '§1 integer ranges (each end)', evidence: 'model' },
     description: 'Range checks accept one past each end (min-1 and max+1)',
     around: (op, input, ctx, next) =>
       next(op, input, ctx, {
@@ -96,21 +108,25 @@ export const QUIRKS = {
       }),
   },
   'not-found-as-400': {
+    breaks: { rule: '§4 not found: 404 ResourceNotFoundException', evidence: 'recorded' },
     description: 'Not-found errors answer 400 instead of 404',
     around: (op, input, ctx, next) =>
       mapError(next(op, input, ctx), (e) => (e.status === 404 ? new AwsError(e.code, e.message, { status: 400, evidence: e.evidence }) : e)),
   },
   'reworded-messages': {
+    breaks: { rule: '§3-5 error messages word for word', evidence: 'recorded' },
     description: 'Error messages are worded differently from AWS',
     around: (op, input, ctx, next) =>
       mapError(next(op, input, ctx), (e) => new AwsError(e.code, `Error: ${e.message.replace(/\.$/, '').toLowerCase()}`, { evidence: e.evidence, extra: { ...e.extra }, headers: { ...e.headers } })),
   },
   'iso-last-modified': {
+    breaks: { rule: '§6 LastModified is epoch seconds', evidence: 'recorded' },
     description: 'LastModified is an ISO-8601 string instead of epoch seconds',
     around: (op, input, ctx, next) =>
       eachConfig(next(op, input, ctx), op, (c) => ({ ...c, LastModified: new Date(Number(c.LastModified) * 1000).toISOString() })),
   },
   'qualifier-ignored': {
+    breaks: { rule: '§3 $LATEST, versions and aliases hold separate configs', evidence: 'recorded' },
     description: 'The qualifier (parameter or name suffix) is ignored: everything lands on $LATEST',
     around: (op, input, ctx, next) => {
       if (!op.includes('EventInvokeConfig')) return next(op, input, ctx);
@@ -120,6 +136,7 @@ export const QUIRKS = {
     },
   },
   'list-without-paging': {
+    breaks: { rule: '§4 List: MaxItems cuts a page', evidence: 'recorded' },
     description: 'List ignores MaxItems and Marker and answers everything at once',
     around: (op, input, ctx, next) => {
       if (op !== LIST) return next(op, input, ctx);
@@ -128,6 +145,7 @@ export const QUIRKS = {
     },
   },
   'delete-missing-204': {
+    breaks: { rule: '§4 Delete is not idempotent: a second Delete is a 404', evidence: 'recorded' },
     description: 'Delete of a missing config answers 204',
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
@@ -135,12 +153,14 @@ export const QUIRKS = {
     },
   },
   'html-errors': {
+    breaks: { rule: '§2 every error has a JSON body', evidence: 'model' },
     description: 'Errors come back as HTML pages',
     wire: (answer) =>
       answer.status < 400
         ? answer
         : { status: answer.status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>Error ${answer.status}</h1></body></html>` },
   },
+  ...SPEC_QUIRKS,
 } as const satisfies Record<string, Quirk>;
 
 export type QuirkName = keyof typeof QUIRKS;

@@ -82,6 +82,21 @@ export class World {
   }
 
   /**
+   * The state of one account and region if something was ever created there; otherwise an empty
+   * state that is not kept, so reads (and failed writes) never allocate state.
+   * @example new World().peek('123456789012', 'zz-nowhere-1').functions.size // 0, and nothing stored
+   */
+  peek(account: string, region: string): RegionState {
+    return this.regions.get(`${account}/${region}`) ?? { account, region, functions: new InsertionOrderMap() };
+  }
+
+  /** Stores a state obtained from `peek` once something lives in it (a no-op when already stored). */
+  keep(state: RegionState): void {
+    const key = `${state.account}/${state.region}`;
+    if (!this.regions.has(key)) this.regions.set(key, state);
+  }
+
+  /**
    * The state of one account and region if it has been touched, without creating it.
    * @example new World().find('123456789012', 'us-east-1') // undefined
    */

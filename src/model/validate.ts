@@ -22,6 +22,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 const describe = (v: unknown): string => {
+  if (v === null) return 'null';
   if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
   if (typeof v === 'number') return `number ${v}`;
   if (Array.isArray(v)) return 'an array';
@@ -47,6 +48,17 @@ function typeMismatch(shape: Shape, v: unknown): string | undefined {
   }
 }
 
+/** The items of a list or the values of a map must have their declared type too (no nesting smuggled in). */
+function checkItemTypes(shape: Shape, v: unknown, where: string): void {
+  const itemShape = shape.type === 'list' ? shape.member : shape.type === 'map' ? shape.value : undefined;
+  if (!itemShape) return;
+  const items = shape.type === 'list' ? (v as unknown[]) : Object.values(v as Input);
+  for (const item of items) {
+    const expected = typeMismatch(itemShape, item);
+    if (expected) throw fail('unparseableBody', `${where} must hold ${expected}s, not ${describe(item)}`);
+  }
+}
+
 function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: Input, prefix: string): void {
   for (const [name, member] of Object.entries(members)) {
     const v = value[name];
@@ -55,6 +67,7 @@ function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: 
     const where = prefix ? `${prefix}.${name}` : name;
     if (expected) throw fail('unparseableBody', `${where} must be ${expected}, not ${describe(v)}`);
     if (member.shape.type === 'structure') checkMemberTypes(member.shape.members, v as Input, where);
+    else checkItemTypes(member.shape, v, where);
   }
 }
 
@@ -91,6 +104,19 @@ function memberViolations(member: MemberSpec, v: unknown): Violation[] {
       out.push(violation(member, v, 'maxLength', shape.max));
     if (shape.pattern !== undefined && !compiled(shape.pattern).test(v))
       out.push(violation(member, v, 'pattern', shape.pattern));
+    if (shape.enum !== undefined && !shape.enum.includes(v)) out.push(violation(member, v, 'enum', shape.enum.join(', ')));
+  } else if (shape.type === 'list' && Array.isArray(v)) {
+    const shown = `[${v.join(', ')}]`;
+    if (shape.min !== undefined && v.length < shape.min) out.push(violation(member, shown, 'minLength', shape.min));
+    if (shape.max !== undefined && v.length > shape.max) out.push(violation(member, shown, 'maxLength', shape.max));
+    if (shape.member) for (const item of v) out.push(...memberViolations({ shape: shape.member, path: member.path }, item));
+  } else if (shape.type === 'map' && isPlainObject(v)) {
+    const entries = Object.entries(v);
+    if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) out.push(violation(member, `{${entries.length} entries}`, 'maxLength', shape.maxEntries));
+    for (const [k, item] of entries) {
+      if (shape.key) out.push(...memberViolations({ shape: shape.key, path: `${member.path}.key` }, k));
+      if (shape.value) out.push(...memberViolations({ shape: shape.value, path: `${member.path}.value` }, item));
+    }
   } else if (shape.type === 'integer' && typeof v === 'number') {
     if (shape.min !== undefined && v < shape.min)
       out.push(violation(member, v, 'min', shape.min));

@@ -31,6 +31,9 @@ const destinationsOf = (input: Input): string[] => {
   return [config?.OnSuccess?.Destination, config?.OnFailure?.Destination].filter((d): d is string => typeof d === 'string' && NEEDS_PERMISSION.test(d));
 };
 
+/** A destination ARN's resource name: `queue` of `arn:aws:sqs:r:a:queue`, `bus` of `...:event-bus/bus`. */
+const resourceName = (arn: string): string => arn.split(':').slice(5).join(':').split('/').pop() ?? '';
+
 const nameOf = (input: Input): string | undefined =>
   typeof input.FunctionName === 'string' ? parseFunctionName(input.FunctionName)?.name : undefined;
 
@@ -88,13 +91,14 @@ export class AwsRealism implements InvokeLayer {
     return { ...outcome, output: this.record(operation, input, key, outcome.output, now) };
   }
 
-  /** A destination the function's role may not deliver to yet: its policy is still propagating. */
+  /** A destination the function's role may not deliver to: outside its policy, or the policy is still propagating. */
   private deliveryRefused(operation: OperationName, input: Input, key: string, now: number): AwsError | undefined {
     if (operation !== 'PutFunctionEventInvokeConfig' && operation !== 'UpdateFunctionEventInvokeConfig') return undefined;
     const role = this.roleOf.get(key);
     const since = role === undefined ? undefined : this.rolesSeen.get(role);
-    if (since === undefined || now >= since + this.options.policyDelayMs) return undefined;
-    const arn = destinationsOf(input)[0];
+    if (since === undefined) return undefined;
+    const propagating = now < since + this.options.policyDelayMs;
+    const arn = destinationsOf(input).find((d) => propagating || this.options.undeliverable.test(resourceName(d)));
     if (arn === undefined) return undefined;
     const action = DELIVERY_ACTION[arn.split(':')[2]!];
     return action ? fail('noDeliveryPermission', action, arn) : fail('destinationArnInvalid', arn);

@@ -25,6 +25,14 @@ export interface RealismOptions extends RealismTimings {
   readonly getFunctionRps: number;
   /** Access key id to secret: the credentials whose signatures are accepted. */
   readonly credentials: Readonly<Record<string, string>>;
+  /**
+   * The stand-in's registry of what no role's delivery policy covers: an SQS, SNS, S3 or
+   * EventBridge destination whose name matches is refused with the recorded permission error,
+   * whatever the time [recorded: the message]. The realism layer does not see the IAM calls (they
+   * go to IAM's own endpoint), so the run's convention stands in for the policy: the runner names
+   * the queue and topic it leaves out of its policy `...-denied`.
+   */
+  readonly undeliverable: RegExp;
 }
 
 export const REALISM_DEFAULTS: RealismOptions = {
@@ -35,6 +43,7 @@ export const REALISM_DEFAULTS: RealismOptions = {
   rps: 15,
   getFunctionRps: 100,
   credentials: { testing: 'testing' },
+  undeliverable: /-denied$/,
 };
 
 /** The `--realism-timings` keys, to their option. */

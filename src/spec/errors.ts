@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   ServiceException: { status: 500, fault: 'server', type: 'Service', messageKey: 'Message', evidence: 'inferred' },
   InvalidRequestContentException: { status: 400, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
   RequestTooLargeException: { status: 413, fault: 'client', type: 'User', messageKey: 'message', evidence: 'model' },
+  /** A request that did not fully arrive within the server's time limits (the emulator's, not an AWS code). */
+  RequestTimeoutException: { status: 408, fault: 'client', type: 'User', messageKey: 'message', evidence: 'inferred' },
   /** SigV4 failures (the realism profile only): AWS's signature errors, without `Type`. */
   InvalidSignatureException: { status: 403, fault: 'client', messageKey: 'message', evidence: 'inferred' },
   UnrecognizedClientException: { status: 403, fault: 'client', messageKey: 'message', evidence: 'inferred' },
@@ -51,6 +53,7 @@ export const CONSTRAINT_TEXT = {
   pattern: (pattern: string) => `Member must satisfy regular expression pattern: ${pattern}`,
   min: (n: number) => `Member must have value greater than or equal to ${n}`,
   max: (n: number) => `Member must have value less than or equal to ${n}`,
+  enum: (values: string) => `Member must satisfy enum value set: [${values}]`,
 } as const;
 
 /**
@@ -99,6 +102,7 @@ export const MESSAGES = {
     `Could not parse request body into json: ${detail}`),
   bodyTooLarge: template('RequestTooLargeException', 'inferred', (limit: number, operation: string) =>
     `Request must be smaller than ${limit} bytes for the ${operation} operation`),
+  requestTimeout: template('RequestTimeoutException', 'inferred', () => 'The request did not arrive in time.'),
   throttled: template('TooManyRequestsException', 'model', () => 'Rate exceeded'),
   conflict: template('ResourceConflictException', 'inferred', () =>
     'The resource already exists, or another operation is in progress.'),

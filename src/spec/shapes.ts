@@ -10,6 +10,8 @@ export interface StringShape {
   readonly type: 'string';
   readonly min?: number;
   readonly max?: number;
+  /** The values allowed, as AWS lists them in messages. */
+  readonly enum?: readonly string[];
   /** The pattern as AWS prints it in messages; it is applied to the whole value. */
   readonly pattern?: string;
 }
@@ -36,10 +38,18 @@ export interface BooleanShape {
 
 export interface MapShape {
   readonly type: 'map';
+  /** Every key and value must be of these shapes (checked for type, then constraints). */
+  readonly key?: StringShape;
+  readonly value?: StringShape;
+  readonly maxEntries?: number;
 }
 
 export interface ListShape {
   readonly type: 'list';
+  /** Every item must be of this shape; `min`/`max` bound the number of items. */
+  readonly member?: StringShape;
+  readonly min?: number;
+  readonly max?: number;
 }
 
 export type Shape = StringShape | IntegerShape | StructureShape | BlobShape | BooleanShape | MapShape | ListShape;
@@ -98,6 +108,10 @@ export const SHAPES = {
   Boolean: { type: 'boolean' },
   Map: { type: 'map' },
   List: { type: 'list' },
+  /** Lambda tags: string keys of 1-128 and values of 0-256 characters, at most 50 [docs: Lambda tagging limits]. */
+  Tags: { type: 'map', key: { type: 'string', min: 1, max: 128 }, value: { type: 'string', min: 0, max: 256 }, maxEntries: 50 },
+  /** One architecture, x86_64 or arm64 [model: ArchitecturesList]. */
+  Architectures: { type: 'list', member: { type: 'string', enum: ['x86_64', 'arm64'] }, min: 1, max: 1 },
 } as const satisfies Record<string, Shape>;
 
 const destination = (path: string): StructureShape => ({

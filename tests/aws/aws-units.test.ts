@@ -90,12 +90,21 @@ describe('plan and destinations', () => {
     expect(lines).toContain('--allow-account 111122223333');
   });
 
-  it('names destinations from the run prefix and lets the role deliver only to them', () => {
+  it('names destinations from the run prefix and lets the role deliver only to them, not to the denied pair', () => {
     const names = destinationNames('eic-ab12cd', '111122223333');
-    expect(names).toEqual({ queue: 'eic-ab12cd-queue', queue2: 'eic-ab12cd-queue-2', topic: 'eic-ab12cd-topic', bucket: 'eic-ab12cd-111122223333', bus: 'eic-ab12cd-bus' });
-    const arns = { queue: 'arn:aws:sqs:r:1:q', queue2: 'arn:aws:sqs:r:1:q2', topic: 'arn:aws:sns:r:1:t', bucket: 'arn:aws:s3:::b', bus: 'arn:aws:events:r:1:event-bus/e' };
+    expect(names).toEqual({
+      queue: 'eic-ab12cd-queue',
+      queue2: 'eic-ab12cd-queue-2',
+      topic: 'eic-ab12cd-topic',
+      bucket: 'eic-ab12cd-111122223333',
+      bus: 'eic-ab12cd-bus',
+      deniedQueue: 'eic-ab12cd-queue-denied',
+      deniedTopic: 'eic-ab12cd-topic-denied',
+    });
+    const arns = { queue: 'arn:aws:sqs:r:1:q', queue2: 'arn:aws:sqs:r:1:q2', topic: 'arn:aws:sns:r:1:t', bucket: 'arn:aws:s3:::b', bus: 'arn:aws:events:r:1:event-bus/e', deniedQueue: 'arn:aws:sqs:r:1:qd', deniedTopic: 'arn:aws:sns:r:1:td' };
     const policy = deliveryPolicy({ names, arns }, 'arn:aws:lambda:r:1:function:eic-ab12cd-');
     expect(policy.Statement.map((s) => s.Action)).toEqual(['sqs:SendMessage', 'sns:Publish', ['s3:PutObject', 's3:ListBucket'], 'events:PutEvents', 'lambda:InvokeFunction']);
     expect(JSON.stringify(policy)).not.toContain('"*"');
+    expect(JSON.stringify(policy)).not.toMatch(/:qd"|:td"/);
   });
 });

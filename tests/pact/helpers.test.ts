@@ -4,7 +4,13 @@ import { applyPactBaseline, interactionId } from '../../runners/pact/baseline.js
 import { mismatchLine, parseVerifierOutput } from '../../runners/pact/results.js';
 import { queryString, replacer, rewriteJson, rewritePath, rewriteQuery } from '../../runners/pact/rewrite.js';
 import { withStateProblems } from '../../runners/pact/verify.js';
-import { CONTRACT_VARS } from '../../contracts/values.js';
+import { CONTRACT_VARS, PACT_FILE } from '../../contracts/values.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VerificationSession } from '../../runners/pact/session.js';
+import { PLACEHOLDER, fill } from '../../cases/placeholders.js';
+import { packageRoot } from '../../cases/fixtures.js';
+import type { Identity, Target } from '../../runners/targets/target.js';
 
 const run = { fn: 'eic-ab12-3', fn2: 'eic-ab12-3-b', account: '210987654321', region: 'eu-west-1', partition: 'aws-cn', otherRegion: 'us-west-2' };
 const replace = replacer(CONTRACT_VARS, run);
@@ -33,6 +39,41 @@ describe('rewriting a contract request for a run', () => {
       DestinationConfig: { OnFailure: { Destination: 'arn:aws-cn:sqs:eu-west-1:210987654321:destination' } },
       MaximumRetryAttempts: 1,
     });
+  });
+});
+
+describe('provider-state params and destinations', () => {
+  const target = { label: 'stub', destinationNames: undefined } as unknown as Target;
+  const identity = { account: '210987654321', region: 'eu-west-1', partition: 'aws' } as Identity;
+
+  it('a run fills every placeholder kind, destinations included', () => {
+    const vars = new VerificationSession(target, identity, 'eic-ab12').runVars(3);
+    const params = { Destination: 'arn:{partition}:sqs:{region}:{account}:{queue}', Other: '{queue2} {topic} {bucket} {bus} {fn} {fn2} {otherRegion}' };
+    const filled = fill(params, vars);
+    expect(JSON.stringify(filled)).not.toMatch(new RegExp(PLACEHOLDER.source));
+    expect(filled.Destination).toBe('arn:aws:sqs:eu-west-1:210987654321:eic-destination');
+    const real = { ...target, destinationNames: { queue: 'eic-ab12-queue', bus: 'eic-ab12-bus' } } as unknown as Target;
+    expect(new VerificationSession(real, identity, 'eic-ab12').runVars(3)).toMatchObject({ queue: 'eic-ab12-queue', queue2: 'eic-destination-2', bus: 'eic-ab12-bus' });
+  });
+
+  it("the contract's destination names become the run's, only where they end an ARN", () => {
+    const swap = replacer(CONTRACT_VARS, { ...CONTRACT_VARS, queue: 'eic-q', queue2: 'eic-q-2', bucket: 'eic-b', bus: 'eic-bus', topic: 'eic-t' });
+    expect(swap('arn:aws:sqs:us-east-1:123456789012:destination')).toBe('arn:aws:sqs:us-east-1:123456789012:eic-q');
+    expect(swap('arn:aws:sqs:us-east-1:123456789012:destination-2')).toBe('arn:aws:sqs:us-east-1:123456789012:eic-q-2');
+    expect(swap('arn:aws:s3:::bucket')).toBe('arn:aws:s3:::eic-b');
+    expect(swap('arn:aws:events:us-east-1:123456789012:event-bus/default')).toBe('arn:aws:events:us-east-1:123456789012:event-bus/eic-bus');
+    expect(swap('(destination=arn:aws:sns:us-east-1:123456789012:topic), onFailure=null')).toBe('(destination=arn:aws:sns:us-east-1:123456789012:eic-t), onFailure=null');
+    expect(swap('a destination topic in a bucket by default; arn:x:destination-missing')).toBe('a destination topic in a bucket by default; arn:x:destination-missing');
+  });
+
+  it("every generated pact's state params become placeholder-free run values", () => {
+    const pact = JSON.parse(readFileSync(join(packageRoot(), 'contracts', 'pacts', PACT_FILE), 'utf8')) as { interactions: { providerStates?: { params?: unknown }[] }[] };
+    const session = new VerificationSession(target, identity, 'eic-ab12');
+    const vars = session.runVars(1);
+    const replace = replacer(CONTRACT_VARS, vars);
+    const params = pact.interactions.flatMap((i) => (i.providerStates ?? []).map((s) => s.params)).filter((p) => p !== undefined);
+    expect(JSON.stringify(params)).toMatch(/\{queue2?\}/);
+    for (const p of params) expect(JSON.stringify(rewriteJson(fill(p, vars), replace))).not.toMatch(new RegExp(PLACEHOLDER.source));
   });
 });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient, CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { destinationNames } from '../../runners/targets/aws/destinations.js';
 import { serviceEndpoint } from '../../runners/targets/aws/endpoints.js';
 import { Iam } from '../../runners/targets/aws/sts-iam.js';
 import { jsonCall } from '../../runners/targets/aws/aws-call.js';
@@ -19,6 +20,8 @@ if (!hasMoto) console.warn('\n*** moto_server is not installed: the --target aws
 
 const TOTAL = ALL_SCENARIOS.length;
 const inSuites = (...suites: string[]) => ALL_SCENARIOS.filter((s) => suites.includes(s.suite)).length;
+/** The run's destinations: the five the policy covers and the two it leaves out. */
+const DESTINATIONS = Object.keys(destinationNames('eic-x', STANDIN_ACCOUNT)).length;
 const FIXTURES = readdirSync('fixtures/aws').filter((f) => f.endsWith('.json')).length;
 
 const expectNothingLeftIn = async (standIns: StandIns) => expect(await standIns.leftovers()).toEqual({ functions: [], roles: [], destinations: [] });
@@ -48,6 +51,11 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
     const result = await run(['--allow-account', STANDIN_ACCOUNT, '--max-rps', '30', '--reporter', 'console,json']);
     expect(result.stdout).toContain(`PASS: ${TOTAL} scenarios, ${TOTAL} passed, 0 failed`);
     expect(result.code).toBe(0);
+    // The permissions group ran (the target checks IAM) and met the recorded refusal.
+    const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8')) as { results: Array<{ suite: string; status: string }> };
+    const permissions = report.results.filter((r) => r.suite === 'permissions');
+    expect(permissions.length).toBe(inSuites('permissions'));
+    expect(permissions.every((r) => r.status === 'passed')).toBe(true);
     expect(result.stderr).toMatch(/creating the run's execution role eic-[0-9a-f]{6}-role/);
     expect(result.stderr).toContain("creating the run's destinations");
     expect(result.stderr).toContain('waiting for the delivery policy to take effect');
@@ -88,7 +96,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
         when: /scenarios against aws[\s\S]*\.\.\./,
         then: (child) => {
           void standIns.leftovers().then((l) => {
-            sawRole = l.roles.length === 1 && l.destinations.length === 5;
+            sawRole = l.roles.length === 1 && l.destinations.length === DESTINATIONS;
             child.kill(signal);
           });
         },

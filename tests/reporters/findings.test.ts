@@ -55,7 +55,8 @@ describe('the findings page', () => {
     const page = findingsPage(report, 'Quirky 1.0');
     const sections = page.split('\n').filter((l) => l.startsWith('### '));
     expect(sections.length).toBe(divergenceCauses(report).length);
-    expect(sections[0]).toMatch(/^### 1\. Quirky 1\.0 answers \w+ \(and other operations\) with a 2xx body the AWS SDK for JavaScript v3 cannot read \("Expected real number/);
+    // The runner reads the raw body when the SDK cannot parse it, so the cause is the member itself.
+    expect(sections[0]).toMatch(/^### 1\. Quirky 1\.0 answers LastModified as an ISO-8601 string/);
     expect(page).toMatch(/```sh\nexport E=http:\/\/127\.0\.0\.1:PORT/);
     expect(page).toMatch(/\| `status` \| `400` \| `200` \| \[(recorded|model|docs)\] \|/);
   }, 60_000);

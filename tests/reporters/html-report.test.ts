@@ -57,6 +57,12 @@ describe('the HTML run report', () => {
     expect(html).toContain('a &lt;b&gt;target&lt;/b&gt;');
   });
 
+  it("shows why a scenario was skipped (a target without IAM), escaped", () => {
+    const html = htmlReport(reportOf('embedded', [handMade({ id: 'permissions.x', status: 'skipped', suite: 'permissions', skippedChecks: 3, skipReason: 'needs <IAM>' })]));
+    expect(html).toContain('data-status="skipped"');
+    expect(html).toContain('<p>skipped: needs &lt;IAM&gt;</p>');
+  });
+
   it('links a failure to the spec section its source cites, and carries that section', () => {
     const report = reportOf('t', [handMade({ id: 'x.failed', status: 'failed', source: 'aws-behaviour.md §4 Put; §6', failures: [{ step: 1, path: 'status', expected: 404, actual: 400, evidence: 'recorded', advisory: false }] })]);
     const html = htmlReport(report, { spec: SPEC });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { REQUIREMENT_REASONS } from '../../cases/scenario.js';
+import { ALL_SCENARIOS } from '../../suites/index.js';
 
 const run = (...args: string[]) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -25,7 +27,10 @@ describe.concurrent('lambda-eic run', () => {
     expect(r.stdout).toMatch(/^lambda-eic run: \d+ scenarios against embedded/);
     expect(r.stdout).toMatch(/\d+\/\d+\n/);
     expect(r.stdout).toContain('Summary by suite');
-    expect(r.stdout).toMatch(/PASS: \d+ scenarios, \d+ passed, 0 failed/);
+    const iamOnly = ALL_SCENARIOS.filter((s) => s.requires === 'iam');
+    expect(iamOnly.length).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`PASS: ${ALL_SCENARIOS.length} scenarios, ${ALL_SCENARIOS.length - iamOnly.length} passed, 0 failed, 0 advisory, 0 known, 0 fixed, ${iamOnly.length} skipped`);
+    expect(r.stdout).toContain(`Skipped (not failing): ${iamOnly.length} scenarios: ${REQUIREMENT_REASONS.iam}`);
     const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8'));
     const schema = JSON.parse(readFileSync('runners/reporters/report.schema.json', 'utf8'));
     const validate = new Ajv.default({ strict: false }).compile(schema);
@@ -36,7 +41,11 @@ describe.concurrent('lambda-eic run', () => {
     const junit = readFileSync(join(out, 'lambda-eic-junit.xml'), 'utf8');
     expect(junit).toContain('<testsuite name="merge"');
     expect(junit).toContain('<testcase classname="merge" name="merge.put-creates"');
-    expect(readFileSync(join(out, 'lambda-eic-summary.md'), 'utf8')).toMatch(/^## lambda-eic conformance: ✅ PASS/);
+    const markdown = readFileSync(join(out, 'lambda-eic-summary.md'), 'utf8');
+    expect(markdown).toMatch(/^## lambda-eic conformance: ✅ PASS/);
+    expect(markdown).toContain(`### Skipped (not failing): ${REQUIREMENT_REASONS.iam}`);
+    expect(junit).toContain(`<skipped message="${REQUIREMENT_REASONS.iam}"/>`);
+    for (const s of iamOnly) expect(report.results.find((x: { id: string }) => x.id === s.id)).toMatchObject({ status: 'skipped', skipReason: REQUIREMENT_REASONS.iam });
   }, 60_000);
 
   it('fails (exit 1) against a buggy emulator, showing request, expected, actual, path and evidence', async () => {

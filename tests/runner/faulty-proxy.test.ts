@@ -14,6 +14,7 @@ import { handleHttp } from '../../src/http/handler.js';
 import { Emulator } from '../../src/model/emulator.js';
 import { runScenarios } from '../../runners/engine/run.js';
 import { httpTarget } from '../../runners/targets/http-target.js';
+import { TargetUnreachable } from '../../runners/targets/target.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 
 interface Answer {
@@ -46,6 +47,9 @@ const FAULTS: Record<string, Fault> = {
   'everything 503': () => ({ status: 503, headers: { 'content-type': 'text/html' }, body: '<html>Service Unavailable</html>' }),
 };
 
+/** Faults that leave nothing Lambda-shaped: the probe refuses the target (exit 2) instead of running it. */
+const NOT_LAMBDA = new Set(['everything 503']);
+
 /**
  * An HTTP server answering as `lambda-eic serve` would (the same `handleHttp`, called in-process
  * rather than over a second socket), with the fault applied to each answer.
@@ -71,12 +75,16 @@ const EARLY = ['shape', 'pagination', 'docs-examples', 'errors'];
 const WIRE_FIRST = [...ALL_SCENARIOS.filter((s) => EARLY.includes(s.suite)), ...ALL_SCENARIOS.filter((s) => !EARLY.includes(s.suite))];
 const upstream = new Emulator();
 
-describe.each(Object.entries(FAULTS))('a proxy that injects "%s"', (_name, fault) => {
+describe.each(Object.entries(FAULTS))('a proxy that injects "%s"', (name, fault) => {
   it('makes the run fail', async () => {
     const server = await proxy(fault);
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const target = httpTarget({ label: 'proxy', endpoint, region: 'us-east-1', runPrefix: `px-${Math.random().toString(16).slice(2, 6)}` });
     try {
+      if (NOT_LAMBDA.has(name)) {
+        await expect(target.connect()).rejects.toThrow(TargetUnreachable);
+        return;
+      }
       // The first failure decides it: the rest of the run would only add more (bail). Every
       // scenario is in the run; those that read the raw answer go first, so it is decided early.
       const results = await runScenarios(target, await target.connect(), WIRE_FIRST, { runPrefix: 'px', concurrency: 8, bail: true });

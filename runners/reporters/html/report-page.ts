@@ -5,7 +5,7 @@
  * and the text of the spec section it checks; filters by status, suite and evidence; provenance.
  */
 import { SUITES } from '../../../cases/scenario.js';
-import { runFailed, type RunReport } from '../../engine/report.js';
+import { runFailed, skipReasonOf, type RunReport } from '../../engine/report.js';
 import type { Failure, ScenarioResult } from '../../engine/run.js';
 import { countBy, operationsOfResult } from '../counts.js';
 import { parseSpec, specRefs, type SpecSection } from '../spec-sections.js';
@@ -50,7 +50,7 @@ function sourceHtml(source: string, sections: readonly SpecSection[]): string {
 function scenarioHtml(r: ScenarioResult, sections: readonly SpecSection[]): string {
   const data = `data-row data-status="${esc(r.status)}" data-suite="${esc(r.suite)}" data-evidence="${esc(r.evidence.join(' '))}" id="scenario-${esc(r.id)}"`;
   const summary = `<summary>${badge(r.status)} <code>${esc(r.id)}</code> ${esc(r.title)}</summary>`;
-  const meta = `<p class="muted">suite ${esc(r.suite)} · operations ${esc(operationsOfResult(r).join(', '))} · evidence ${r.evidence.map((e) => `<span class="tag">[${esc(e)}]</span>`).join(' ')} · ${r.durationMs} ms${r.skippedChecks ? ` · ${r.skippedChecks} checks skipped` : ''}</p>`;
+  const meta = `<p class="muted">suite ${esc(r.suite)} · operations ${esc(operationsOfResult(r).join(', '))} · evidence ${r.evidence.map((e) => `<span class="tag">[${esc(e)}]</span>`).join(' ')} · ${r.durationMs} ms${r.skippedChecks ? ` · ${r.skippedChecks} checks skipped` : ''}</p>${r.status === 'skipped' ? `<p>skipped: ${esc(skipReasonOf(r))}</p>` : ''}`;
   const known = r.knownReason ? `<p>baseline: ${esc(r.knownReason)}</p>` : '';
   const fixed = r.status === 'fixed' ? '<p>listed in the baseline as failing, but it passes now: remove it from the baseline.</p>' : '';
   return `<details class="scenario" ${data}>${summary}${meta}${sourceHtml(r.source, sections)}${known}${fixed}${r.failures.map(failureHtml).join('\n')}</details>`;

@@ -2,7 +2,7 @@
 import { statusInfo } from '../statuses.js';
 import type { Matrix, MatrixCell } from './model.js';
 
-const ICON: Record<string, string> = { passed: '✅', failed: '❌', fixed: '⚠️', known: '🟣', advisory: '🟡', 'not-arranged': '⬜', skipped: '➖' };
+const ICON: Record<string, string> = { passed: '✅', failed: '❌', fixed: '⚠️', known: '🟣', advisory: '🟡', 'not-arranged': '⬜', skipped: '➖', 'not-run': '⏹️' };
 
 /** A table cell must not break the table. */
 const cellText = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -21,7 +21,7 @@ const percent = (n: number, of: number) => (of === 0 ? '0%' : `${((100 * n) / of
  */
 export function matrixMarkdown(matrix: Matrix, options: { title?: string; generatedAt?: Date } = {}): string {
   const cols = matrix.columns;
-  const statuses = ['passed', 'failed', 'fixed', 'known', 'advisory', 'not-arranged', 'skipped'].filter((s) => cols.some((c) => c.counts[s]));
+  const statuses = ['passed', 'failed', 'fixed', 'known', 'advisory', 'not-arranged', 'skipped', 'not-run'].filter((s) => cols.some((c) => c.counts[s]));
   const out = [
     `# ${options.title ?? 'lambda-eic conformance matrix'}`,
     '',

@@ -15,7 +15,7 @@ import { WireCapture } from '../wire-capture.js';
 import { deploymentPackage } from '../../../src/arrange/deployment-package.js';
 import { AwsCallError, type CredentialSource } from './aws-call.js';
 import { serviceEndpoint, type ServiceEndpoint, type ServiceName } from './endpoints.js';
-import { createDestinations, deleteDestination, deliveryPolicy, type RunDestinations } from './destinations.js';
+import { DELIVERABLE, createDestinations, deleteDestination, deliveryPolicy, type RunDestinations } from './destinations.js';
 import { Ledger, LedgerClosed, type LedgerEntry } from './ledger.js';
 import { waitFor } from './lambda-waits.js';
 import { Pacer, withRetries } from './pacing.js';
@@ -208,7 +208,7 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
 
   /** The run's destinations and, on a role made for the run, the policy to deliver to them. */
   async function makeDestinations(who: CallerIdentity & { region: string }): Promise<void> {
-    log('lambda-eic: creating the run\'s destinations (2 SQS queues, an SNS topic, an S3 bucket, an EventBridge bus)');
+    log('lambda-eic: creating the run\'s destinations (2 SQS queues, an SNS topic, an S3 bucket, an EventBridge bus, and a queue and a topic the role may not deliver to)');
     try {
       destinations = await createDestinations(
         { runPrefix: options.runPrefix, account: who.account, region: who.region, partition: who.partition, tags: runTags(options.runPrefix), endpoint, credentials },
@@ -225,7 +225,8 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
   async function awaitDeliveryPolicy(FunctionName: string): Promise<void> {
     if (!destinations) return;
     log('lambda-eic: waiting for the delivery policy to take effect (AWS takes seconds to apply a new policy)');
-    for (const [ref, arn] of Object.entries(destinations.arns)) {
+    for (const ref of DELIVERABLE) {
+      const arn = destinations.arns[ref];
       const { result } = await withRetries(
         () => paced({ operation: 'PutFunctionEventInvokeConfig', input: { FunctionName, DestinationConfig: { OnFailure: { Destination: arn } } } }),
         failureOf,
@@ -271,6 +272,8 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
       return lambdaOverride || (region ? serviceEndpoint('lambda', region).url : undefined);
     },
     observesWire: true,
+    /** Only a role made for the run has a policy the suite controls; the user's own role may allow anything. */
+    checksIam: !options.roleArn,
     runtime,
     get destinationNames() {
       return destinations?.names;

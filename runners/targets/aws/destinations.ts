@@ -2,7 +2,9 @@
  * The run's own destinations (aws-behaviour.md section 5): two SQS queues, an SNS topic, an S3
  * bucket and an EventBridge bus, named from the run prefix and tagged, plus the inline policy that
  * lets the execution role deliver to them. Scenarios reach them through the placeholders
- * `{queue}`, `{queue2}`, `{topic}`, `{bucket}`, `{bus}`.
+ * `{queue}`, `{queue2}`, `{topic}`, `{bucket}`, `{bus}`. A further queue and topic
+ * (`{deniedQueue}`, `{deniedTopic}`) are made the same way but left out of the policy, for the
+ * `permissions` scenarios that check AWS's refusal.
  */
 import { createHash } from 'node:crypto';
 import type { DestinationRef } from '../../../cases/placeholders.js';
@@ -37,7 +39,12 @@ export const destinationNames = (runPrefix: string, account: string): Record<Des
   topic: `${runPrefix}-topic`,
   bucket: `${runPrefix}-${account}`,
   bus: `${runPrefix}-bus`,
+  deniedQueue: `${runPrefix}-queue-denied`,
+  deniedTopic: `${runPrefix}-topic-denied`,
 });
+
+/** The destinations the delivery policy covers (the denied ones are left out on purpose). */
+export const DELIVERABLE: readonly DestinationRef[] = ['queue', 'queue2', 'topic', 'bucket', 'bus'];
 
 const listTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const queryTags = (tags: Record<string, string>) =>
@@ -55,13 +62,13 @@ export async function createDestinations(ctx: DestinationContext, ledger: Ledger
   const names = destinationNames(ctx.runPrefix, ctx.account);
   const arn = (service: string, resource: string) => `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.account}:${resource}`;
   const sqs = await ctx.endpoint('sqs');
-  for (const name of [names.queue, names.queue2]) {
+  for (const name of [names.queue, names.queue2, names.deniedQueue]) {
     const url = `${sqs.url}/${ctx.account}/${name}`;
     await ledger.creating('queue', url, () => jsonCall(sqs, ctx.credentials, 'AmazonSQS.CreateQueue', '1.0', { QueueName: name, tags: ctx.tags }));
   }
   const sns = await ctx.endpoint('sns');
-  const topicArn = arn('sns', names.topic);
-  await ledger.creating('topic', topicArn, () => queryCall(sns, ctx.credentials, 'CreateTopic', '2010-03-31', { Name: names.topic, ...queryTags(ctx.tags) }));
+  for (const name of [names.topic, names.deniedTopic])
+    await ledger.creating('topic', arn('sns', name), () => queryCall(sns, ctx.credentials, 'CreateTopic', '2010-03-31', { Name: name, ...queryTags(ctx.tags) }));
   const s3 = await ctx.endpoint('s3');
   await ledger.creating('bucket', names.bucket, async () => {
     const body = ctx.region === 'us-east-1' ? undefined : `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${ctx.region}</LocationConstraint></CreateBucketConfiguration>`;
@@ -80,16 +87,19 @@ export async function createDestinations(ctx: DestinationContext, ledger: Ledger
     arns: {
       queue: arn('sqs', names.queue),
       queue2: arn('sqs', names.queue2),
-      topic: topicArn,
+      topic: arn('sns', names.topic),
       bucket: `arn:${ctx.partition}:s3:::${names.bucket}`,
       bus: arn('events', `event-bus/${names.bus}`),
+      deniedQueue: arn('sqs', names.deniedQueue),
+      deniedTopic: arn('sns', names.deniedTopic),
     },
   };
 }
 
 /**
  * The inline policy that lets the execution role deliver to the run's destinations [docs: the
- * actions AWS checks] and invoke the run's own functions (Lambda destinations).
+ * actions AWS checks] and invoke the run's own functions (Lambda destinations); it does not
+ * cover `deniedQueue` and `deniedTopic`.
  */
 export function deliveryPolicy(d: RunDestinations, functionArnPrefix: string) {
   return {

@@ -35,7 +35,8 @@ export function planLines(scenarios: readonly Scenario[], input: PlanInput): str
       ? `  execution role: ${input.roleArn} (yours; not changed)`
       : `  IAM role ${input.runPrefix}-role (trust policy for lambda.amazonaws.com, no permissions), deleted at the end`,
     `  destinations: SQS queues ${input.runPrefix}-queue and ${input.runPrefix}-queue-2, SNS topic ${input.runPrefix}-topic, S3 bucket ${input.runPrefix}-${input.account} (empty),`,
-    `    EventBridge bus ${input.runPrefix}-bus${input.roleArn ? ' (your role must be allowed to deliver to them)' : ', and an inline policy on the role that lets it deliver to them'}; deleted at the end`,
+    `    EventBridge bus ${input.runPrefix}-bus${input.roleArn ? ' (your role must be allowed to deliver to them)' : ', and an inline policy on the role that lets it deliver to them'},`,
+    `    SQS queue ${input.runPrefix}-queue-denied and SNS topic ${input.runPrefix}-topic-denied (outside the policy, for the permissions scenarios${input.roleArn ? ', skipped with --role-arn' : ''}); all deleted at the end`,
     `  1 probe function ${input.runPrefix}-probe, then ${functions} functions ${input.runPrefix}-<n> for ${scenarios.length} scenarios (runtime ${input.runtime}, a 22-byte zip, never invoked),`,
     `    each deleted right after its scenario: ${versions} versions, ${aliases} aliases, ${configs} event-invoke configs with them`,
     `  ${steps} judged requests; every resource tagged lambda-eic:run=${input.runPrefix} and lambda-eic:created=<time>`,

@@ -1,22 +1,36 @@
 /** `lambda-eic fuzz`: model-based stateful differential testing of a target against the reference model. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DEFAULT_REGION } from '../../src/model/context.js';
-import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks.js';
+import { QUIRKS } from '../../src/model/quirks.js';
 import { runFailed } from '../engine/report.js';
 import { fuzz } from '../fuzz/fuzz.js';
 import { fuzzReport } from '../fuzz/report.js';
 import { consoleSummary } from '../reporters/console.js';
 import { writeReports } from '../reporters/files.js';
 import { openTarget } from '../targets/open.js';
-import { TargetUnreachable } from '../targets/target.js';
-import { UsageError, integerOption, listOption, parseOptions, quirksOption, targetOption } from './usage.js';
+import { defineCommand, integer, runSpec, someOf, type OptionTable, type Values } from './model.js';
+import { connectOrExit, labelWithQuirks, resolveTarget, targetOptions } from './target-options.js';
+import { UsageError, listOption } from './usage.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown'] as const;
 
-const HELP = `Usage: lambda-eic fuzz [options]
+const TARGETS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 
-Generates random but valid-looking sequences of Lambda calls (CreateFunction, PublishVersion,
+const FUZZ_OPTIONS = {
+  seed: { type: 'string', value: 'N', description: 'first seed; a finding prints its own seed', default: 'random, printed', check: integer(0, 2 ** 31 - 1) },
+  runs: { type: 'string', value: 'N', description: 'sequences to try at most', default: '1000', check: integer(1, 10_000_000) },
+  'max-steps': { type: 'string', value: 'N', description: 'actions per sequence at most', default: '20', check: integer(1, 500) },
+  'time-budget': { type: 'string', value: 'S', description: 'stop searching after S seconds; shrinking a finding may add up to a quarter of the budget', default: '60', check: integer(1, 86_400) },
+  'max-findings': { type: 'string', value: 'N', description: 'stop after N distinct findings', default: '10', check: integer(1, 1000) },
+  ...targetOptions(TARGETS),
+  baseline: { type: 'string', value: 'FILE', group: 'Target', description: 'known differences: {"known": [{"match": "<text or /regex/ of a signature>", "reason": "..."}]}' },
+  reporter: { type: 'string', value: 'a,b', group: 'Reports', description: `${REPORTERS.join(', ')}; file reports go to --output-dir`, default: 'console', check: someOf(REPORTERS, 'reporter') },
+  'output-dir': { type: 'string', value: 'DIR', group: 'Reports', description: 'where json/junit/markdown reports are written', default: 'reports' },
+} as const satisfies OptionTable;
+
+export const FUZZ = defineCommand({
+  name: 'fuzz',
+  description: `Generates random but valid-looking sequences of Lambda calls (CreateFunction, PublishVersion,
 CreateAlias, DeleteAlias, DeleteFunction and the five event-invoke-config operations, with
 qualifiers in the parameter and in the name, partial and full ARNs, names that are prefixes of
 one another, boundary values and destinations of every kind), runs each against the target and
@@ -24,26 +38,13 @@ the reference model side by side, and compares every answer (status, error code 
 body members, required headers; volatile values matched, List order ignored). A difference is
 shrunk to a minimal sequence and printed as a ready-to-paste scenario with the evidence of the
 rule that decides it, plus the seed to replay it. Then the search goes on with the next seed.
-
-Options:
-  --seed N            first seed (default: random, printed); a finding prints its own seed
-  --runs N            sequences to try at most (default 1000)
-  --max-steps N       actions per sequence at most (default 20)
-  --time-budget S     stop searching after S seconds (default 60); shrinking a finding may add
-                      up to a quarter of the budget
-  --max-findings N    stop after N distinct findings (default 10)
-  --target T          embedded (default), endpoint, client-mock or nock, as for run (not aws:
-                      fuzzing creates and deletes functions at a rate meant for emulators)
-  --endpoint-url URL  the endpoint for --target endpoint
-  --region R          region to call (default ${DEFAULT_REGION}; for endpoints also AWS_REGION)
-  --baseline FILE     known differences: {"known": [{"match": "<text or /regex/ of a signature>", "reason": "..."}]}
-  --reporter a,b      ${REPORTERS.join(', ')} (default console); file reports go to --output-dir
-  --output-dir DIR    where json/junit/markdown reports are written (default reports)
-  --quirk a,b         embedded only: switch on emulator quirks (${QUIRK_NAMES.length} of them; see run --help)
-
-Exit codes: 0 no difference on a [docs]/[model]/[recorded] rule (besides known ones); 1 a new
+Not --target aws: fuzzing creates and deletes functions at a rate meant for emulators.`,
+  options: FUZZ_OPTIONS,
+  notes: `Exit codes: 0 no difference on a [docs]/[model]/[recorded] rule (besides known ones); 1 a new
 difference (each one shrunk and printed); 2 usage error or unreachable target. Differences on
-[inferred] rules are advisory.`;
+[inferred] rules are advisory.`,
+  run: (values) => fuzzWith(values),
+});
 
 function readFuzzBaseline(path: string): Array<{ match: string; reason: string }> {
   let parsed: unknown;
@@ -58,53 +59,30 @@ function readFuzzBaseline(path: string): Array<{ match: string; reason: string }
   return known;
 }
 
-export async function fuzzCommand(argv: string[]): Promise<number> {
-  const opts = parseOptions(
-    argv,
-    {
-      seed: { type: 'string' },
-      runs: { type: 'string' },
-      'max-steps': { type: 'string' },
-      'time-budget': { type: 'string' },
-      'max-findings': { type: 'string' },
-      target: { type: 'string' },
-      'endpoint-url': { type: 'string' },
-      region: { type: 'string' },
-      baseline: { type: 'string' },
-      reporter: { type: 'string' },
-      'output-dir': { type: 'string' },
-      quirk: { type: 'string' },
-    },
-    HELP,
-  );
-  if (!opts) return 0;
-  const { kind, endpoint } = targetOption(opts);
-  const quirks = quirksOption(opts.quirk);
-  if (quirks.length > 0 && kind !== 'embedded') throw new UsageError('--quirk works with the embedded target only');
+/**
+ * Runs `lambda-eic fuzz` and returns its exit code; usage errors throw `UsageError`.
+ * @example await fuzzCommand(['--seed', '5', '--runs', '20']) // 0
+ */
+export const fuzzCommand = (argv: string[]): Promise<number> => runSpec(FUZZ, argv);
+
+async function fuzzWith(opts: Values<typeof FUZZ_OPTIONS>): Promise<number> {
+  // The fuzz baseline has its own shape (signatures, not scenario ids): read here, not by resolveTarget.
+  const { kind, endpoint, region, quirks } = resolveTarget<(typeof TARGETS)[number]>({ ...opts, baseline: undefined });
   const reporters = opts.reporter === undefined ? ['console'] : listOption(opts.reporter);
-  for (const r of reporters) if (!REPORTERS.includes(r as never)) throw new UsageError(`unknown reporter '${r}'; reporters: ${REPORTERS.join(', ')}`);
-  const seed = integerOption('--seed', opts.seed, 0, 2 ** 31 - 1) ?? randomBytes(4).readUInt32BE() % 2 ** 31;
-  const runs = integerOption('--runs', opts.runs, 1, 10_000_000) ?? 1000;
-  const maxSteps = integerOption('--max-steps', opts['max-steps'], 1, 500) ?? 20;
-  const timeBudget = integerOption('--time-budget', opts['time-budget'], 1, 86_400) ?? 60;
-  const maxFindings = integerOption('--max-findings', opts['max-findings'], 1, 1000) ?? 10;
+  if (reporters.length === 0) throw new UsageError(`--reporter needs at least one of ${REPORTERS.join(', ')}`);
+  const seed = opts.seed === undefined ? randomBytes(4).readUInt32BE() % 2 ** 31 : Number(opts.seed);
+  const runs = Number(opts.runs ?? 1000);
+  const maxSteps = Number(opts['max-steps'] ?? 20);
+  const timeBudget = Number(opts['time-budget'] ?? 60);
+  const maxFindings = Number(opts['max-findings'] ?? 10);
   const known = opts.baseline ? readFuzzBaseline(opts.baseline) : [];
-  const region = opts.region ?? (kind === 'endpoint' ? process.env.AWS_REGION : undefined) ?? DEFAULT_REGION;
   const runPrefix = `fz-${randomBytes(3).toString('hex')}`;
   const target = await openTarget(kind, { region, runPrefix, quirks, ...(endpoint ? { endpoint } : {}) });
   const showConsole = reporters.includes('console');
   try {
-    let identity;
-    try {
-      identity = await target.connect();
-    } catch (error) {
-      if (error instanceof TargetUnreachable) {
-        console.error(`lambda-eic fuzz: ${error.message}`);
-        return 2;
-      }
-      throw error;
-    }
-    const label = quirks.length > 0 ? `${target.label} with quirks ${quirks.join(', ')}` : target.label;
+    const identity = await connectOrExit('fuzz', target);
+    if (identity === 2) return 2;
+    const label = labelWithQuirks(target.label, quirks);
     const command = ['lambda-eic fuzz', kind !== 'embedded' ? `--target ${kind}` : '', endpoint ? `--endpoint-url ${endpoint}` : '', quirks.length ? `--quirk ${quirks.join(',')}` : '', `--max-steps ${maxSteps}`]
       .filter(Boolean)
       .join(' ');

@@ -1,7 +1,5 @@
 /** Usage errors: a one-line reason and exit code 2, never a stack trace. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { QUIRK_NAMES, isQuirkName, type QuirkName } from '../../src/model/quirks.js';
-import { TARGET_KINDS, type TargetKind } from '../targets/open.js';
 
 export class UsageError extends Error {}
 
@@ -43,30 +41,6 @@ export function integerOption(name: string, value: string | undefined, min: numb
  * @example listOption('a, b,') // ['a', 'b']
  */
 export const listOption = (value: string | undefined): string[] => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-
-/**
- * `--quirk a,b` as quirk names, or a usage error naming the unknown one and listing the known.
- * @example quirksOption('update-replaces') // ['update-replaces']
- */
-export function quirksOption(value: string | undefined): QuirkName[] {
-  const names = listOption(value);
-  for (const q of names) if (!isQuirkName(q)) throw new UsageError(`unknown quirk '${q}'; quirks: ${QUIRK_NAMES.join(', ')}`);
-  return names as QuirkName[];
-}
-
-/**
- * `--target` and `--endpoint-url` checked together, as every command that talks to a target takes them.
- * @example targetOption({ target: 'endpoint', 'endpoint-url': 'http://127.0.0.1:5000' }) // { kind: 'endpoint', endpoint: 'http://127.0.0.1:5000' }
- */
-export function targetOption(opts: { target?: string; 'endpoint-url'?: string }): { kind: TargetKind; endpoint?: string } {
-  const kind = opts.target ?? 'embedded';
-  if (!TARGET_KINDS.includes(kind as never)) throw new UsageError(`--target must be one of ${TARGET_KINDS.join(', ')}, not '${kind}'`);
-  const endpoint = opts['endpoint-url'];
-  if (kind === 'endpoint' && !endpoint) throw new UsageError('--target endpoint needs --endpoint-url URL');
-  if (kind !== 'endpoint' && endpoint) throw new UsageError('--endpoint-url goes with --target endpoint');
-  if (endpoint && !/^https?:\/\/[^\s/]+/.test(endpoint)) throw new UsageError(`--endpoint-url must be an http(s) URL, not '${endpoint}'`);
-  return { kind: kind as TargetKind, ...(endpoint ? { endpoint } : {}) };
-}
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

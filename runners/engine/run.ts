@@ -143,6 +143,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
   let checks = 0;
   let notArranged: string | undefined;
   let retries = 0;
+  let skipReason: string | undefined;
   // Functions the steps themselves create (a pasted fuzz scenario) are deleted afterwards too.
   const created = new Set<string>();
   const base = { id: scenario.id, suite: scenario.suite, title: scenario.title, source: scenario.source, evidence: evidenceOf(scenario), operations: operationsOf(scenario) };
@@ -166,6 +167,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
         if (step.fault && !target.armFault) {
           skippedChecks += step.expect.length;
           checks += step.expect.length;
+          skipReason = FAULT_SKIP_REASON;
           continue;
         }
         if (step.fault) await target.armFault!(request.operation, step.fault);
@@ -219,10 +221,13 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
       : checks > 0 && skippedChecks === checks
         ? 'skipped'
         : 'passed';
-  return { ...base, status, failures, skippedChecks, ...(retries > 0 ? { retries } : {}) };
+  return { ...base, status, failures, skippedChecks, ...(status === 'skipped' && skipReason ? { skipReason } : {}), ...(retries > 0 ? { retries } : {}) };
 }
 
 const lostTargets = new WeakSet<Target>();
+
+/** Why a step that arms a fault is not run on a target that cannot inject one. */
+const FAULT_SKIP_REASON = 'needs a target that can inject faults (the embedded emulator, the mock transports); this one cannot';
 
 /**
  * The target as the scenarios see it: a call that gets no answer (and is not a stop) asks the

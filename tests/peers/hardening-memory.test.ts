@@ -83,8 +83,12 @@ describe.skipIf(!existsSync('/proc/self/status'))('the emulator under load, defa
     const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(serve.pid!))), 25);
     const statuses = await Promise.all(Array.from({ length: 5 }, () => upload(100)));
     clearInterval(sampler);
-    await sleep(2_000);
-    const after = rssMiB(serve.pid!);
+    // Memory is given back after the bodies are refused; on a loaded machine that can take longer than 2 s.
+    let after = rssMiB(serve.pid!);
+    for (let waited = 0; after - start >= 80 && waited < 12_000; waited += 500) {
+      await sleep(500);
+      after = rssMiB(serve.pid!);
+    }
     figures.push(`5 x 100 MiB: answers ${statuses.join(',')}; RSS ${start.toFixed(0)} MiB before, peak ${peak.toFixed(0)}, ${after.toFixed(0)} after`);
     for (const s of statuses) expect([413, 429]).toContain(s);
     expect(peak - start).toBeLessThan(300);

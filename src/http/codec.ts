@@ -85,17 +85,35 @@ export function decodeRequest(request: WireRequest): Record<string, unknown> {
   return input;
 }
 
-/** A JSON number member named LastModified, as JSON.stringify prints it (never inside a string: quotes there are escaped). */
-const EPOCH_MEMBER = /"LastModified":(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/g;
+const EPOCH_KEY = '"LastModified":';
+
+/** Whether a character can be part of a number as JSON.stringify prints it (`-`, digits, `.`, `e`, `+`). */
+const isNumberChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 101 || c === 43;
 
 /**
  * LastModified of a config is epoch seconds with a fraction, always printed with three decimals.
- * JSON.stringify without a replacer (its fast path), then the numbers reprinted: the text of a
- * JSON number parses back to the same double, so `toFixed(3)` sees the value itself.
+ * JSON.stringify without a replacer (its fast path), then each `"LastModified":<number>` member
+ * reprinted: the text of a JSON number parses back to the same double, so `toFixed(3)` sees the
+ * value itself. The key cannot match inside a string (a quote there is escaped), and a string or
+ * null LastModified (functions' ISO dates) is left alone.
  */
 function toJson(output: Record<string, unknown>): string {
   const text = JSON.stringify(output);
-  return text.includes('"LastModified":') ? text.replace(EPOCH_MEMBER, (_, n: string) => `"LastModified":${Number(n).toFixed(3)}`) : text;
+  let at = text.indexOf(EPOCH_KEY);
+  if (at === -1) return text;
+  let out = '';
+  let copied = 0;
+  while (at !== -1) {
+    const start = at + EPOCH_KEY.length;
+    let end = start;
+    while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
+    if (end > start) {
+      out += text.slice(copied, start) + Number(text.slice(start, end)).toFixed(3);
+      copied = end;
+    }
+    at = text.indexOf(EPOCH_KEY, end);
+  }
+  return out + text.slice(copied);
 }
 
 /**

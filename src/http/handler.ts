@@ -49,6 +49,62 @@ export function regionOf(headers: HttpRequestLike['headers'], query: URLSearchPa
   return scope ? CREDENTIAL_REGION.exec(scope)?.[1] : undefined;
 }
 
+const BASE = 'http://emulator.invalid';
+const ABSOLUTE_FORM = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/;
+/**
+ * An origin-form target of characters a URL parser keeps as they are (no fragment, backslash,
+ * space, non-ASCII or leading `//`): its path is the text before `?` and its query parses to the
+ * same parameters as `new URL(target).searchParams`, without building a URL.
+ */
+const PLAIN_TARGET = /^\/(?!\/)[\w\-.~%!$&'()*+,;=:@/?]*$/;
+
+/** A request target split once: the path as sent, the query, and the normalised path (for messages only). */
+export interface Target {
+  readonly rawPath: string;
+  readonly query: URLSearchParams;
+  pathname(): string;
+}
+
+/**
+ * The request target, or undefined when no URL parser would take it. `viaUrl` forces the URL
+ * parser (the reference the plain-target shortcut must agree with).
+ * @example parseTarget('/2019-09-25/functions/f/event-invoke-config?Qualifier=1')?.query.get('Qualifier') // '1'
+ */
+export function parseTarget(target: string, viaUrl = false): Target | undefined {
+  if (!viaUrl && PLAIN_TARGET.test(target)) {
+    const q = target.indexOf('?');
+    const pathname = () => new URL(target, BASE).pathname;
+    return q === -1
+      ? { rawPath: target, query: new URLSearchParams(), pathname }
+      : { rawPath: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)), pathname };
+  }
+  let url: URL;
+  try {
+    url = new URL(target, BASE);
+  } catch {
+    return undefined;
+  }
+  // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
+  const rawPath = target.replace(ABSOLUTE_FORM, '').split('?')[0] || url.pathname;
+  return { rawPath, query: url.searchParams, pathname: () => url.pathname };
+}
+
+/** System contexts (clock and random ids) by account and region, built once: they hold no state. */
+const SYSTEM_CONTEXTS = new Map<string, Context>();
+const MAX_CACHED_CONTEXTS = 256;
+
+function contextFor(defaults: HandlerDefaults, region: string): Context {
+  if (defaults.context) return defaults.context(region, defaults.account);
+  const key = `${defaults.account}/${region}`;
+  let context = SYSTEM_CONTEXTS.get(key);
+  if (!context) {
+    // Regions come from request headers: the cache stays bounded whatever clients send.
+    if (SYSTEM_CONTEXTS.size >= MAX_CACHED_CONTEXTS) SYSTEM_CONTEXTS.clear();
+    SYSTEM_CONTEXTS.set(key, (context = systemContext({ region, account: defaults.account })));
+  }
+  return context;
+}
+
 /**
  * Answers one request as AWS Lambda would (or the control API, under its prefix).
  * @example handleHttp(emulator, { account: '123456789012', region: 'us-east-1' }, { method: 'GET', url: '/2019-09-25/functions/f/event-invoke-config', headers: {}, body: Buffer.alloc(0) }).status // 404
@@ -56,28 +112,21 @@ export function regionOf(headers: HttpRequestLike['headers'], query: URLSearchPa
 export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
   if (isControl(request.url)) return handleControl(emulator, request, defaults.controlToken);
   const requestId = randomUUID();
-  let url: URL;
-  try {
-    url = new URL(request.url, 'http://emulator.invalid');
-  } catch {
-    return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
-  }
-  // The path as sent (encoded slashes kept), without the scheme and authority of an absolute-form target.
-  const rawPath = request.url.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, '').split('?')[0] || url.pathname;
-  const match = route(request.method, rawPath, url.searchParams);
-  return emulator.wire(answerLambda(emulator, defaults, request, url, match, requestId), match.kind === 'operation' ? match.operation : undefined);
+  const target = parseTarget(request.url);
+  if (!target) return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
+  const match = route(request.method, target.rawPath, target.query);
+  return emulator.wire(answerLambda(emulator, defaults, request, target, match, requestId), match.kind === 'operation' ? match.operation : undefined);
 }
 
-function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, url: URL, match: ReturnType<typeof route>, requestId: string): WireResponse {
+function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, target: Target, match: ReturnType<typeof route>, requestId: string): WireResponse {
   try {
-    const path = url.pathname;
-    if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, path), requestId);
+    if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, target.pathname()), requestId);
     if (match.kind === 'unsupported') return encodeError(fail('unsupportedOperation', match.operation), requestId);
     const refused = emulator.layer?.authenticate?.(request);
     if (refused) return encodeError(refused, requestId);
-    const region = regionOf(request.headers, url.searchParams) ?? defaults.region;
-    const context = defaults.context?.(region, defaults.account) ?? systemContext({ region, account: defaults.account });
-    const input = decodeRequest({ operation: match.operation, labels: match.labels, query: url.searchParams, body: request.body });
+    const region = regionOf(request.headers, target.query) ?? defaults.region;
+    const context = contextFor(defaults, region);
+    const input = decodeRequest({ operation: match.operation, labels: match.labels, query: target.query, body: request.body });
     return encodeOutcome(emulator.invoke(match.operation, input, context), requestId);
   } catch (error) {
     if (error instanceof AwsError) return encodeError(error, requestId);

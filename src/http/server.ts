@@ -62,6 +62,8 @@ const CLIENT_ERRORS: Record<string, [number, string, () => AwsError]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', () => fail('requestTimeout')],
 };
 
+const NO_BODY = Buffer.alloc(0);
+
 /** Bodies at least this large are rare (code uploads, abuse): once dropped, their memory is reclaimed soon. */
 const LARGE_BODY_BYTES = 8 * 1024 * 1024;
 let collect: (() => void) | null | undefined;
@@ -113,7 +115,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   let buffered = 0;
 
   const send = (res: ServerResponse, answer: WireResponse, close = false) => {
-    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body), ...(close ? { Connection: 'close' } : {}) });
+    const headers: Record<string, string | number> = { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) };
+    if (close) headers.Connection = 'close';
+    res.writeHead(answer.status, headers);
     res.end(answer.body);
     const socket = res.socket as TrackedSocket | null;
     if (!socket) return;
@@ -136,8 +140,13 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       return send(res, refused, true);
     }
     const url = req.url ?? '/';
+    // No Content-Length and no Transfer-Encoding: the request has no body and is complete once its
+    // head is parsed. It is answered at once, without the stream machinery a body needs.
+    const length = req.headers['content-length'];
+    if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined)
+      return send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: NO_BODY }));
     const limit = isCodeUpload(req.method, url) ? limits.maxCodeBodyBytes : limits.maxBodyBytes;
-    const declared = Number(req.headers['content-length'] ?? 0);
+    const declared = Number(length ?? 0);
     const operation = url.startsWith(CONTROL_PREFIX) ? 'control API' : `${req.method} ${url.split('?')[0]}`;
     // Refused before a byte of the body is read; the connection closes, so the body is never buffered.
     if (declared > limit) return refuse(res, fail('bodyTooLarge', limit, operation));

@@ -18,6 +18,14 @@ const compiled = (pattern: string): RegExp => {
   return re;
 };
 
+/** The members of a shape as entries, listed once per shape (every call reads them). */
+const entriesCache = new WeakMap<object, readonly [string, MemberSpec][]>();
+const memberEntries = (members: Readonly<Record<string, MemberSpec>>): readonly [string, MemberSpec][] => {
+  let entries = entriesCache.get(members);
+  if (!entries) entriesCache.set(members, (entries = Object.entries(members)));
+  return entries;
+};
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
@@ -60,13 +68,15 @@ function checkItemTypes(shape: Shape, v: unknown, where: string): void {
 }
 
 function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: Input, prefix: string): void {
-  for (const [name, member] of Object.entries(members)) {
+  for (const [name, member] of memberEntries(members)) {
     const v = value[name];
     if (v === undefined || v === null) continue;
     const expected = typeMismatch(member.shape, v);
+    const type = member.shape.type;
+    if (!expected && type !== 'structure' && type !== 'list' && type !== 'map') continue;
     const where = prefix ? `${prefix}.${name}` : name;
     if (expected) throw fail('unparseableBody', `${where} must be ${expected}, not ${describe(v)}`);
-    if (member.shape.type === 'structure') checkMemberTypes(member.shape.members, v as Input, where);
+    if (type === 'structure') checkMemberTypes(member.shape.members, v as Input, where);
     else checkItemTypes(member.shape, v, where);
   }
 }
@@ -93,8 +103,10 @@ function violation<R extends keyof typeof CONSTRAINT_TEXT>(member: MemberSpec, v
   return { path: member.path, value, rule, ...(bound.length > 0 ? { bound: bound[0] as number | string } : {}), text: violationText(value, member.path, what) };
 }
 
-function memberViolations(member: MemberSpec, v: unknown): Violation[] {
-  if (v === undefined || v === null) return member.required ? [violation(member, v, 'required')] : [];
+const NONE: readonly Violation[] = Object.freeze([]);
+
+function memberViolations(member: MemberSpec, v: unknown): readonly Violation[] {
+  if (v === undefined || v === null) return member.required ? [violation(member, v, 'required')] : NONE;
   const shape = member.shape;
   const out: Violation[] = [];
   if (shape.type === 'string' && typeof v === 'string') {
@@ -123,9 +135,9 @@ function memberViolations(member: MemberSpec, v: unknown): Violation[] {
     if (shape.max !== undefined && v > shape.max)
       out.push(violation(member, v, 'max', shape.max));
   } else if (shape.type === 'structure' && isPlainObject(v)) {
-    for (const [name, child] of Object.entries(shape.members)) out.push(...memberViolations(child, v[name]));
+    for (const [name, child] of memberEntries(shape.members)) out.push(...memberViolations(child, v[name]));
   }
-  return out;
+  return out.length === 0 ? NONE : out;
 }
 
 /**
@@ -133,7 +145,12 @@ function memberViolations(member: MemberSpec, v: unknown): Violation[] {
  * @example constraintViolations(OPERATIONS.GetFunctionEventInvokeConfig, { FunctionName: 'f', Qualifier: '' }).length // 2
  */
 export function constraintViolations(spec: OperationSpec, input: Input): Violation[] {
-  return Object.entries(spec.input).flatMap(([name, member]) => memberViolations(member, input[name]));
+  const out: Violation[] = [];
+  for (const [name, member] of memberEntries(spec.input)) {
+    const found = memberViolations(member, input[name]);
+    if (found.length > 0) out.push(...found);
+  }
+  return out;
 }
 
 /**

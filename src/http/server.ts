@@ -147,18 +147,23 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       return send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: NO_BODY }));
     const limit = isCodeUpload(req.method, url) ? limits.maxCodeBodyBytes : limits.maxBodyBytes;
     const declared = Number(length ?? 0);
-    const operation = url.startsWith(CONTROL_PREFIX) ? 'control API' : `${req.method} ${url.split('?')[0]}`;
+    const operation = () => (url.startsWith(CONTROL_PREFIX) ? 'control API' : `${req.method} ${url.split('?')[0]}`);
     // Refused before a byte of the body is read; the connection closes, so the body is never buffered.
-    if (declared > limit) return refuse(res, fail('bodyTooLarge', limit, operation));
-    const body = new BodyBuffer();
+    if (declared > limit) return refuse(res, fail('bodyTooLarge', limit, operation()));
+    // A body framed by Content-Length that arrives in one chunk (the common case) is answered in
+    // that chunk's callback: it is never held across turns, so it needs no budget or end listener.
+    let firstChunk = req.headers['transfer-encoding'] === undefined;
+    let body: BodyBuffer | undefined;
     let size = 0;
     let stopped = false;
     // Gives the bytes back to the shared budget once, however the request ends (answered, refused, timed out, reset).
     const release = () => {
       if (size >= LARGE_BODY_BYTES) reclaimSoon();
-      buffered -= body.size;
+      if (body) {
+        buffered -= body.size;
+        body.clear();
+      }
       size = 0;
-      body.clear();
     };
     const stop = (error: AwsError) => {
       stopped = true;
@@ -167,22 +172,36 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       req.resume();
       refuse(res, error);
     };
+    const answer = (bytes: Buffer) => send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: bytes }));
+    const buffer = () => {
+      body = new BodyBuffer();
+      (res as TrackedResponse)[RELEASE] = release;
+      res.on('close', release);
+      req.on('error', () => res.destroy());
+      req.on('end', onEnd);
+    };
+    const onEnd = () => {
+      if (stopped) return;
+      const bytes = body!.bytes();
+      release();
+      answer(bytes);
+    };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) return stop(fail('bodyTooLarge', limit, operation));
+      if (size > limit) return stop(fail('bodyTooLarge', limit, operation()));
       if (buffered + chunk.length > limits.bufferedBudgetBytes) return stop(fail('throttled'));
-      body.add(chunk);
+      if (firstChunk) {
+        if (size === declared) {
+          stopped = true;
+          return answer(chunk);
+        }
+        firstChunk = false;
+        buffer();
+      }
+      body!.add(chunk);
       buffered += chunk.length;
     });
-    req.on('end', () => {
-      if (stopped) return;
-      const bytes = body.bytes();
-      release();
-      send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: bytes }));
-    });
-    (res as TrackedResponse)[RELEASE] = release;
-    res.on('close', release);
-    req.on('error', () => res.destroy());
+    if (!firstChunk) buffer();
   });
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.headersTimeout = limits.headersTimeoutMs;

@@ -8,10 +8,12 @@
  */
 import { LambdaClient, type LambdaClientResolvedConfig, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-lambda';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
-import { OPERATIONS, isOperationName } from '../spec/operations.js';
+import { OPERATIONS, isOperationName, type OperationName } from '../spec/operations.js';
 import { createModelCore, type LambdaModelHandle, type ModelOptions } from './handle.js';
 import { assertSupportedSdk } from './sdk-support.js';
-import { sendOffline, unsupportedShape, type ClientLike, type CommandLike } from './sdk-wire.js';
+import { directInput, isPlainClient, isPlainCommand, sdkOutput } from './direct-call.js';
+import { sendOffline, unsupportedShape, type Answer, type ClientLike, type CommandLike } from './sdk-wire.js';
+import type { WireResponse } from '../http/codec.js';
 
 export type { LambdaModelHandle, ModelOptions, SeedFunctionOptions, SeededFunction, ConfigSettings, ConfigSnapshot } from './handle.js';
 export { SDK_FLOOR, SDK_RANGE } from './sdk-support.js';
@@ -44,8 +46,21 @@ async function regionOf(client: LambdaClient): Promise<string | undefined> {
   }
 }
 
+
+
+/** Hands the SDK's way an answer the model already gave (once), else asks the model. */
+class Replay {
+  pending: WireResponse | undefined;
+  constructor(private readonly fallback: Answer) {}
+  readonly answer: Answer = (request) => {
+    const given = this.pending;
+    this.pending = undefined;
+    return given ?? this.fallback(request);
+  };
+}
+
 /** The operation a command names (`GetFunctionEventInvokeConfigCommand` -> GetFunctionEventInvokeConfig), if the model answers it. */
-function operationOf(command: unknown): string | undefined {
+function operationOf(command: unknown): OperationName | undefined {
   const name = (command as { constructor?: { name?: unknown } } | null)?.constructor?.name;
   if (typeof name !== 'string' || !name.endsWith('Command')) return undefined;
   const operation = name.slice(0, -'Command'.length);
@@ -82,14 +97,34 @@ export function mockLambda(options: MockLambdaOptions = {}): LambdaMock {
     return undefined as unknown as Promise<ServiceOutputTypes>; // the SDK's callback form returns nothing
   });
 
+  // Answers the model already gave, for the SDK's way to turn into its exception: one slot per call in flight.
+  const replays: Replay[] = [];
+  async function replay(client: LambdaClient, command: CommandLike, wire: WireResponse): Promise<ServiceOutputTypes> {
+    const slot = replays.pop() ?? new Replay(core.answer);
+    slot.pending = wire;
+    try {
+      return await sendOffline<ServiceOutputTypes>(client as unknown as ClientLike, command, slot.answer);
+    } finally {
+      slot.pending = undefined;
+      replays.push(slot);
+    }
+  }
+
   async function answer(client: LambdaClient, command: unknown): Promise<ServiceOutputTypes> {
-    if (operationOf(command) === undefined) throw new Error(`mockLambda does not answer ${commandName(command)}: the model answers ${SUPPORTED}`);
+    const operation = operationOf(command);
+    if (operation === undefined) throw new Error(`mockLambda does not answer ${commandName(command)}: the model answers ${SUPPORTED}`);
     const shape = unsupportedShape(client, command);
     if (shape) throw new Error(`mockLambda cannot answer ${commandName(command)}: ${shape}`);
     const region = await regionOf(client);
     if (region !== undefined && region !== core.region)
       throw new Error(`mockLambda answers for ${core.region} but the client is configured for ${region}: use mockLambda({ region: '${region}' })`);
-    return sendOffline<ServiceOutputTypes>(client as unknown as ClientLike, command as CommandLike, core.answer);
+    const sdkCommand = command as CommandLike;
+    // The short way (direct-call.ts) where it returns what the SDK's way would; the SDK's way otherwise.
+    const input = isPlainCommand(sdkCommand) && isPlainClient(client) ? directInput(operation, sdkCommand.input) : undefined;
+    const outcome = input && core.call(operation, input);
+    if (!outcome) return sendOffline<ServiceOutputTypes>(client as unknown as ClientLike, sdkCommand, core.answer);
+    if (!outcome.ok) return replay(client, sdkCommand, outcome.answer);
+    return sdkOutput(operation, outcome.status, outcome.output, outcome.requestId) as unknown as ServiceOutputTypes;
   }
 
   const { answer: _answer, ...handle } = core;

@@ -11,7 +11,8 @@ import type { ActiveFault, FaultKind, FaultSpec } from '../model/faults.js';
 import { parseFunctionName } from '../model/names.js';
 import { snapshot, type StateSnapshot } from '../model/snapshot.js';
 import { handleHttp, type HandlerDefaults, type HttpRequestLike } from '../http/handler.js';
-import type { WireResponse } from '../http/codec.js';
+import { randomUUID } from 'node:crypto';
+import { encodeOutcome, type WireResponse } from '../http/codec.js';
 import { isOperationName, type OperationName } from '../spec/operations.js';
 import { arrangeCalls } from '../arrange/plan.js';
 
@@ -87,9 +88,20 @@ export interface LambdaModelHandle {
   reset(): void;
 }
 
+/** A call run straight on the model: its output, or the HTTP answer of its error. */
+export type DirectOutcome =
+  | { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined; readonly requestId: string }
+  | { readonly ok: false; readonly answer: WireResponse };
+
 /** The handle plus the one thing transports need: an HTTP exchange answered by the same emulator. */
 export interface ModelCore extends LambdaModelHandle {
   answer(request: HttpRequestLike): WireResponse;
+  /**
+   * Runs one call on the model as `answer` runs the request that carries it (same context, faults
+   * and request id), without the HTTP encoding; undefined when quirks or a layer act on the wire.
+   * @example core.call('GetFunctionEventInvokeConfig', { FunctionName: 'f' }) // { ok: false, answer: { status: 404, ... } }
+   */
+  call(operation: OperationName, input: Record<string, unknown>): DirectOutcome | undefined;
 }
 
 /**
@@ -131,6 +143,13 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
     region,
     account,
     answer: (request) => handleHttp(emulator, defaults, request),
+    call(operation, input) {
+      if (emulator.quirks.size > 0 || emulator.layer) return undefined;
+      const requestId = randomUUID();
+      const outcome = emulator.invoke(operation, input, context(region, account));
+      if (outcome.ok) return { ok: true, status: outcome.status, output: outcome.output, requestId };
+      return { ok: false, answer: emulator.wire(encodeOutcome(outcome, requestId), operation) };
+    },
     seedFunction(name, { versions = 0, aliases = {} } = {}) {
       const given = { functions: [{ ref: 'fn' as const, versions, aliases: Object.entries(aliases).map(([alias, version]) => ({ name: alias, version })) }] };
       const outputs = arrangeCalls(given, { functions: { fn: name }, role: `arn:aws:iam::${account}:role/lambda-eic-mock` }).map(

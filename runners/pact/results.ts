@@ -24,7 +24,7 @@ interface CoreResult {
   readonly pendingErrors?: readonly { readonly interaction: string }[];
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u001b (ESC) starts every ANSI colour code
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').trim();
 
 /**

@@ -94,8 +94,7 @@ export function isPlainClient(client: ClientLike): boolean {
  * A command built by the schema-based SDK (its output members in schema order), with no middleware of its own.
  * @example isPlainCommand(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' })) // true
  */
-export const isPlainCommand = (command: CommandLike): boolean =>
-  typeof (command as { schema?: unknown }).schema === 'object' && command.middlewareStack?.identify?.().length === 0;
+export const isPlainCommand = (command: CommandLike): boolean => typeof (command as { schema?: unknown }).schema === 'object' && command.middlewareStack?.identify?.().length === 0;
 
 /**
  * The model input for a command's input, or undefined when the call must take the SDK's way.

@@ -100,7 +100,8 @@ function contextFor(defaults: HandlerDefaults, region: string): Context {
   if (!context) {
     // Regions come from request headers: the cache stays bounded whatever clients send.
     if (SYSTEM_CONTEXTS.size >= MAX_CACHED_CONTEXTS) SYSTEM_CONTEXTS.clear();
-    SYSTEM_CONTEXTS.set(key, (context = systemContext({ region, account: defaults.account })));
+    context = systemContext({ region, account: defaults.account });
+    SYSTEM_CONTEXTS.set(key, context);
   }
   return context;
 }

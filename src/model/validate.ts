@@ -25,7 +25,10 @@ const compiled = (pattern: string): RegExp => {
 const entriesCache = new WeakMap<object, readonly [string, MemberSpec][]>();
 const memberEntries = (members: Readonly<Record<string, MemberSpec>>): readonly [string, MemberSpec][] => {
   let entries = entriesCache.get(members);
-  if (!entries) entriesCache.set(members, (entries = Object.entries(members)));
+  if (!entries) {
+    entries = Object.entries(members);
+    entriesCache.set(members, entries);
+  }
   return entries;
 };
 

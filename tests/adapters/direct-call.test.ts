@@ -33,11 +33,7 @@ type Kind = keyof typeof COMMANDS;
 
 /** Mostly values AWS accepts (so most calls succeed and the outputs are compared), sometimes edge cases. */
 const mostly = <T>(valid: readonly T[], edge: readonly unknown[], absent = 0) =>
-  fc.oneof(
-    { arbitrary: fc.constantFrom(...valid), weight: 6 },
-    { arbitrary: fc.constantFrom(...edge), weight: 1 },
-    { arbitrary: fc.constant(undefined), weight: absent },
-  );
+  fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 6 }, { arbitrary: fc.constantFrom(...edge), weight: 1 }, { arbitrary: fc.constant(undefined), weight: absent });
 const functionName = mostly([FN, `${FN}:1`, `${FN}:live`, `${ARN}:live`, ARN], ['missing', '', 'a/b', 'x'.repeat(70), 'é', '\uD800', 'arn:aws:lambda:eu-west-1:123456789012:function:f']);
 const qualifier = mostly(['$LATEST', '1', 'live'], ['2', '', '$LATEST.PUBLISHED', 'a+b', null], 4);
 const retries = mostly([0, 1, 2], [3, -1, 1.5, -0, 2 ** 53, Number.NaN, '1', null], 3);
@@ -56,9 +52,17 @@ const destinationConfig = fc.oneof(
 const extra = mostly<Record<string, unknown>>([{}], [{ Unknown: 1 }]);
 
 const call = fc.oneof(
-  fc.record({ kind: fc.constantFrom<Kind>('Put', 'Update'), input: fc.record({ FunctionName: functionName, Qualifier: qualifier, MaximumRetryAttempts: retries, MaximumEventAgeInSeconds: age, DestinationConfig: destinationConfig }), extra }),
+  fc.record({
+    kind: fc.constantFrom<Kind>('Put', 'Update'),
+    input: fc.record({ FunctionName: functionName, Qualifier: qualifier, MaximumRetryAttempts: retries, MaximumEventAgeInSeconds: age, DestinationConfig: destinationConfig }),
+    extra,
+  }),
   fc.record({ kind: fc.constantFrom<Kind>('Get', 'Delete'), input: fc.record({ FunctionName: functionName, Qualifier: qualifier }), extra }),
-  fc.record({ kind: fc.constant<Kind>('List'), input: fc.record({ FunctionName: functionName, MaxItems: mostly([1, 2, 50], [0, -1, 1.5, '2', null], 3), Marker: mostly(['ZWljOjE', 'ZWljOiRMQVRFU1Q'], ['', 'bogus'], 4) }), extra }),
+  fc.record({
+    kind: fc.constant<Kind>('List'),
+    input: fc.record({ FunctionName: functionName, MaxItems: mostly([1, 2, 50], [0, -1, 1.5, '2', null], 3), Marker: mostly(['ZWljOjE', 'ZWljOiRMQVRFU1Q'], ['', 'bogus'], 4) }),
+    extra,
+  }),
 );
 
 /** A value with its member order, undefined members, Dates and classes made visible; request ids blanked. */
@@ -112,8 +116,7 @@ describe('mockLambda short way', () => {
     });
     for (const input of [{ FunctionName: '' }, { FunctionName: 'f', Qualifier: '' }, { FunctionName: '\uD800' }, { FunctionName: 'f', Extra: 1 }, { FunctionName: 'f', Qualifier: null }])
       expect(directInput('GetFunctionEventInvokeConfig', input), JSON.stringify(input)).toBeUndefined();
-    for (const value of [1.5, -0, 2 ** 53, '1', null])
-      expect(directInput('PutFunctionEventInvokeConfig', { FunctionName: 'f', MaximumRetryAttempts: value })).toBeUndefined();
+    for (const value of [1.5, -0, 2 ** 53, '1', null]) expect(directInput('PutFunctionEventInvokeConfig', { FunctionName: 'f', MaximumRetryAttempts: value })).toBeUndefined();
     expect(directInput('CreateFunction', { FunctionName: 'f' })).toBeUndefined();
   });
 

@@ -59,12 +59,20 @@ class Replay {
   };
 }
 
+/** Operations by command class name, looked up once per name (only names of classes that were sent). */
+const OPERATION_OF_CLASS = new Map<string, OperationName | null>();
+
 /** The operation a command names (`GetFunctionEventInvokeConfigCommand` -> GetFunctionEventInvokeConfig), if the model answers it. */
 function operationOf(command: unknown): OperationName | undefined {
   const name = (command as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-  if (typeof name !== 'string' || !name.endsWith('Command')) return undefined;
-  const operation = name.slice(0, -'Command'.length);
-  return isOperationName(operation) ? operation : undefined;
+  if (typeof name !== 'string') return undefined;
+  let operation = OPERATION_OF_CLASS.get(name);
+  if (operation === undefined) {
+    const stem = name.endsWith('Command') ? name.slice(0, -'Command'.length) : '';
+    operation = isOperationName(stem) ? stem : null;
+    OPERATION_OF_CLASS.set(name, operation);
+  }
+  return operation ?? undefined;
 }
 
 function commandName(command: unknown): string {

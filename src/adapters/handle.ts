@@ -118,6 +118,8 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
   const clock: Partial<Context> = { ...(options.now ? { now: options.now } : {}), ...(options.newId ? { newId: options.newId } : {}) };
   const context = (r: string, a: string): Context => systemContext({ region: r, account: a, ...clock });
   const defaults: HandlerDefaults = { region, account, context };
+  // The context of the mock's own region and account holds no state: built once.
+  const ownContext = context(region, account);
 
   const run = (operation: OperationName, input: Record<string, unknown>): Record<string, unknown> => {
     // Members set to undefined are left out, as the SDK's serializer leaves them out.
@@ -146,7 +148,7 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
     call(operation, input) {
       if (emulator.quirks.size > 0 || emulator.layer) return undefined;
       const requestId = randomUUID();
-      const outcome = emulator.invoke(operation, input, context(region, account));
+      const outcome = emulator.invoke(operation, input, ownContext);
       if (outcome.ok) return { ok: true, status: outcome.status, output: outcome.output, requestId };
       return { ok: false, answer: emulator.wire(encodeOutcome(outcome, requestId), operation) };
     },

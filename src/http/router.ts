@@ -27,14 +27,25 @@ interface CompiledRoute {
   readonly segments: readonly string[];
   readonly query?: string;
   readonly name: string;
+  /** The label name of each `{Label}` segment, undefined for literal segments. */
+  readonly labels: readonly (string | undefined)[];
 }
 
 const compile = (method: string, uri: string, name: string): CompiledRoute => {
   const [path, query] = uri.split('?');
-  return { method, segments: segmentsOf(path!), ...(query ? { query } : {}), name };
+  const segments = segmentsOf(path!);
+  const labels = segments.map((p) => (p.startsWith('{') && p.endsWith('}') ? p.slice(1, -1) : undefined));
+  return { method, segments, ...(query ? { query } : {}), name, labels };
 };
 
 const OWN = Object.entries(OPERATIONS).map(([name, spec]) => compile(spec.method, spec.uri, name));
+/** Our routes by method and segment count, in table order: a request is tried only against routes of its shape. */
+const OWN_BY_SHAPE = new Map<string, CompiledRoute[]>();
+for (const r of OWN) {
+  const shape = `${r.method} ${r.segments.length}`;
+  OWN_BY_SHAPE.set(shape, [...(OWN_BY_SHAPE.get(shape) ?? []), r]);
+}
+const NO_ROUTES: readonly CompiledRoute[] = [];
 const ALL = LAMBDA_ROUTES.map(([method, uri, name]) => compile(method, uri, name));
 
 function matchRoute(route: CompiledRoute, method: string, segments: readonly string[], search: URLSearchParams) {
@@ -43,12 +54,12 @@ function matchRoute(route: CompiledRoute, method: string, segments: readonly str
     const [key, value] = route.query.split('=');
     if (value === undefined ? !search.has(key!) : search.get(key!) !== value) return undefined;
   }
+  // Literal segments first: a route that does not match allocates nothing.
+  for (let i = 0; i < segments.length; i++) if (route.labels[i] === undefined && route.segments[i] !== segments[i]) return undefined;
   const labels: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
-    const pattern = route.segments[i]!;
-    const actual = segments[i]!;
-    if (pattern.startsWith('{') && pattern.endsWith('}')) labels[pattern.slice(1, -1)] = decode(actual);
-    else if (pattern !== actual) return undefined;
+    const label = route.labels[i];
+    if (label !== undefined) labels[label] = decode(segments[i]!);
   }
   return labels;
 }
@@ -61,7 +72,7 @@ function matchRoute(route: CompiledRoute, method: string, segments: readonly str
 export function route(method: string, path: string, search: URLSearchParams): RouteMatch {
   const segments = segmentsOf(path);
   // Routes with a query discriminator first (none of ours have one), then the most literal segments.
-  for (const r of OWN) {
+  for (const r of OWN_BY_SHAPE.get(`${method} ${segments.length}`) ?? NO_ROUTES) {
     const labels = matchRoute(r, method, segments, search);
     if (labels) return { kind: 'operation', operation: r.name as OperationName, labels };
   }

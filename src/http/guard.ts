@@ -32,11 +32,17 @@ export function hostPolicy(bound: string, extra: readonly string[]): HostPolicy 
   add(bound.replace(/^\[|\]$/g, ''));
   if (bound === '0.0.0.0' || bound === '::' || bound === '[::]')
     for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) add(i.address.replace(/%.*$/, ''));
+  // The last Host header seen and its verdict: a client sends the same one on every request.
+  let lastHost: string | undefined;
+  let lastVerdict = false;
   // Requests without Host (HTTP/1.0 tools) come from no browser: nothing to rebind.
   return (host) => {
     if (host === undefined) return true;
+    if (host === lastHost) return lastVerdict;
     const name = hostName(host);
-    return allowed.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+    lastVerdict = allowed.has(name) || name.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+    lastHost = host;
+    return lastVerdict;
   };
 }
 

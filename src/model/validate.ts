@@ -177,8 +177,10 @@ export function unknownMembers(members: Readonly<Record<string, MemberSpec>>, va
   for (const [name, v] of Object.entries(value)) {
     // Own members only: a body key such as `constructor` or `__proto__` must not find Object.prototype's.
     const member = Object.hasOwn(members, name) ? members[name] : undefined;
+    const known = member && member.location !== 'uri' && member.location !== 'querystring';
+    if (known && (member.shape.type !== 'structure' || !isPlainObject(v))) continue;
     const where = prefix ? `${prefix}.${name}` : name;
-    if (!member || member.location === 'uri' || member.location === 'querystring') out.push(where);
+    if (!known) out.push(where);
     else if (member.shape.type === 'structure' && isPlainObject(v)) out.push(...unknownMembers(member.shape.members, v, where));
   }
   return out;

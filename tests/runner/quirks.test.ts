@@ -3,12 +3,12 @@
  * buggy emulator, and the run must fail, caught by the scenarios named here.
  */
 import { describe, expect, it } from 'vitest';
-import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/model/quirks.js';
+import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/quirks/catalogue.js';
 import { runScenarios } from '../../runners/engine/run.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { failedIds, runEmbedded } from './support.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {
   'update-replaces': ['merge.update-keeps-age', 'merge.update-keeps-destinations', 'docs-examples.boto3-update-example'],
@@ -62,7 +62,7 @@ describe('the quirk catalogue', () => {
     ['qualifier-conflict-after-lookup', 'qualifiers.conflict-before-existence'],
   ];
   it.each(SAMPLE)('run (in-process) catches %s with %s', async (quirk, scenario) => {
-    const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'qs', emulator: new Emulator({ quirks: [quirk] }) });
+    const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'qs', emulator: quirkyEmulator([quirk]) });
     const results = await runScenarios(target, await target.connect(), ALL_SCENARIOS, { runPrefix: 'qs', concurrency: 8 });
     await target.dispose();
     expect(failedIds(results)).toContain(scenario);

@@ -55,3 +55,11 @@ describe('pageOf with a marker it did not issue', () => {
     expect(() => pageOf(['a', 'b'], 'not-a-marker', 1)).toThrow(expect.objectContaining({ name: 'InvalidParameterValueException', status: 400 }));
   });
 });
+
+describe('pageOf with maxItems below 1 (reachable only past a waived range check)', () => {
+  it('answers an empty page without a marker, so paging ends instead of repeating the same marker', () => {
+    expect(pageOf(['a', 'b'], undefined, 0)).toEqual({ items: [] });
+    expect(pageOf(['a'], undefined, -1)).toEqual({ items: [] });
+    expect(pageOf(['a', 'b'], undefined, 0.5)).toEqual({ items: [] });
+  });
+});

@@ -6,12 +6,13 @@
  * caught is the suite's mutation score. Quirks match on operations, error codes and state, never
  * on message text.
  */
+import { AwsError, fail } from '../model/aws-error.js';
+import type { Context } from '../model/context.js';
+import { renderDestinationConfig, type DestinationInput } from '../model/destinations.js';
+import { LATEST, functionArn, parseFunctionName } from '../model/names.js';
+import type { Core, HttpAnswer, Outcome } from '../model/outcome.js';
 import type { OperationName } from '../spec/operations.js';
-import { AwsError, fail } from './aws-error.js';
-import type { Context } from './context.js';
-import { renderDestinationConfig, type DestinationInput } from './destinations.js';
-import { LATEST, functionArn, parseFunctionName } from './names.js';
-import type { Core, HttpAnswer, Outcome, Quirk } from './quirks.js';
+import type { Quirk } from './quirk.js';
 
 const PUT: OperationName = 'PutFunctionEventInvokeConfig';
 const UPDATE: OperationName = 'UpdateFunctionEventInvokeConfig';
@@ -317,7 +318,7 @@ export const SPEC_QUIRKS = {
     breaks: { rule: '§4 Put 3: the qualifier must name a version or alias', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      if (op !== PUT || outcome.ok || outcome.error.status !== 404 || !functionExists(nameOf(input)?.name, ctx, next)) return outcome;
+      if (op !== PUT || outcome.ok || outcome.error.code !== 'ResourceNotFoundException' || !functionExists(nameOf(input)?.name, ctx, next)) return outcome;
       // Make the version exist long enough to store the config under it, as a store without checks would.
       return next(PUT, aimed(input, undefined), ctx).ok ? { ok: true, status: 200, output: { ...configOf(next(GET, aimed(input, undefined), ctx)), FunctionArn: functionArn(ctx, nameOf(input)!.name, qualifierOf(input)) } } : outcome;
     },
@@ -386,7 +387,7 @@ export const SPEC_QUIRKS = {
     breaks: { rule: "§4 List: function missing: 404 \"The function doesn't exist.\"", evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      return op === LIST && !outcome.ok && outcome.error.status === 404 ? { ok: true, status: 200, output: { FunctionEventInvokeConfigs: [] } } : outcome;
+      return op === LIST && !outcome.ok && outcome.error.code === 'ResourceNotFoundException' ? { ok: true, status: 200, output: { FunctionEventInvokeConfigs: [] } } : outcome;
     },
   },
   'list-latest-only': {

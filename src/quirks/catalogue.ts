@@ -1,41 +1,17 @@
 /**
  * Switchable quirks that make the reference emulator behave like a typical buggy emulator, so the
- * suite can prove it notices. Each quirk wraps one call to the model (or rewrites the HTTP answer);
- * none is on unless asked for (`lambda-eic serve --quirk`, `lambda-eic run --quirk`).
+ * suite can prove it notices. Each quirk wraps one call to the model from outside (or rewrites the
+ * HTTP answer), applied by `QuirkLayer` (`./layer.ts`); none is on unless asked for
+ * (`lambda-eic serve --quirk`, `lambda-eic run --quirk`). Quirks match on operations, error codes
+ * and state, never on message text.
  */
-import type { Evidence } from '../spec/errors.js';
+import { AwsError } from '../model/aws-error.js';
+import type { Outcome } from '../model/outcome.js';
 import type { OperationName } from '../spec/operations.js';
-import { AwsError } from './aws-error.js';
-import type { Context } from './context.js';
-import type { Violation } from './validate.js';
-import { SPEC_QUIRKS } from './quirks-spec.js';
+import { SPEC_QUIRKS } from './by-rule.js';
+import type { Quirk } from './quirk.js';
 
-export type Outcome =
-  | { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined }
-  | { readonly ok: false; readonly error: AwsError };
-
-export interface CoreOptions {
-  /** Drops violations before they are reported (range-check quirks). */
-  readonly violations?: (found: readonly Violation[]) => Violation[];
-}
-
-/** The model without quirks, as a quirk sees it. */
-export type Core = (operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, options?: CoreOptions) => Outcome;
-
-export interface HttpAnswer {
-  readonly status: number;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-}
-
-export interface Quirk {
-  readonly description: string;
-  /** The rule of aws-behaviour.md the quirk breaks, and that rule's evidence. */
-  readonly breaks?: { readonly rule: string; readonly evidence: Evidence };
-  readonly around?: (operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context, next: Core) => Outcome;
-  /** Rewrites the HTTP answer; `operation` is the Lambda operation the request routed to, if any. */
-  readonly wire?: (answer: HttpAnswer, operation?: OperationName) => HttpAnswer;
-}
+export type { Quirk };
 
 const PUT = 'PutFunctionEventInvokeConfig';
 const UPDATE = 'UpdateFunctionEventInvokeConfig';
@@ -43,6 +19,7 @@ const GET = 'GetFunctionEventInvokeConfig';
 const DELETE = 'DeleteFunctionEventInvokeConfig';
 const LIST = 'ListFunctionEventInvokeConfigs';
 const CONFIG_OPS: readonly string[] = [PUT, UPDATE, GET, LIST];
+const NOT_FOUND = 'ResourceNotFoundException';
 
 const target = (input: Readonly<Record<string, unknown>>) => ({ FunctionName: input.FunctionName, ...(input.Qualifier !== undefined ? { Qualifier: input.Qualifier } : {}) });
 
@@ -70,7 +47,8 @@ export const QUIRKS = {
     description: 'Update creates a missing config',
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      return op === UPDATE && !outcome.ok && outcome.error.message.includes("doesn't have an EventInvokeConfig") ? next(PUT, input, ctx) : outcome;
+      // Any 404 of Update: where the function or qualifier is missing, Put answers the same 404 and stores nothing.
+      return op === UPDATE && !outcome.ok && outcome.error.code === NOT_FOUND ? next(PUT, input, ctx) : outcome;
     },
   },
   'put-merges': {
@@ -111,7 +89,7 @@ export const QUIRKS = {
     breaks: { rule: '§4 not found: 404 ResourceNotFoundException', evidence: 'recorded' },
     description: 'Not-found errors answer 400 instead of 404',
     around: (op, input, ctx, next) =>
-      mapError(next(op, input, ctx), (e) => (e.status === 404 ? new AwsError(e.code, e.message, { status: 400, evidence: e.evidence }) : e)),
+      mapError(next(op, input, ctx), (e) => (e.code === NOT_FOUND ? new AwsError(e.code, e.message, { status: 400, evidence: e.evidence }) : e)),
   },
   'reworded-messages': {
     breaks: { rule: '§3-5 error messages word for word', evidence: 'recorded' },
@@ -149,7 +127,7 @@ export const QUIRKS = {
     description: 'Delete of a missing config answers 204',
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
-      return op === DELETE && !outcome.ok && outcome.error.status === 404 ? { ok: true, status: 204, output: undefined } : outcome;
+      return op === DELETE && !outcome.ok && outcome.error.code === NOT_FOUND ? { ok: true, status: 204, output: undefined } : outcome;
     },
   },
   'html-errors': {

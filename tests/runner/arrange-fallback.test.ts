@@ -12,6 +12,7 @@ import { junitReport, markdownReport } from '../../runners/reporters/files.js';
 import type { Observation, Target } from '../../runners/targets/target.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import type { SdkRequest } from '../../cases/scenario.js';
+import { arrangeCalls } from '../../src/arrange/plan.js';
 
 const ok: Observation = { status: 200, output: {} };
 const internal: Observation = { status: 500, error: { code: 'InternalError', message: 'exception while calling lambda.UpdateFunctionCode' } };
@@ -36,6 +37,23 @@ function fakeTarget(answers: Partial<Record<string, Observation>>, publishes: 'n
 }
 
 const twoVersions = { functions: [{ ref: 'fn' as const, versions: 3 }] };
+
+describe('the runner arranges with the one plan (src/arrange/plan.ts)', () => {
+  it('sends exactly the calls of arrangeCalls, inputs included, where every call works', async () => {
+    const given = {
+      functions: [
+        { ref: 'fn' as const, versions: 2, aliases: [{ name: 'live', version: '1' }], configs: [{ MaximumRetryAttempts: 1 }, { qualifier: 'live', MaximumEventAgeInSeconds: 60 }] },
+        { ref: 'fn2' as const },
+      ],
+    };
+    const sent: SdkRequest[] = [];
+    const target = fakeTarget({});
+    const send = target.send.bind(target);
+    target.send = async (request, options) => (sent.push(request), send(request, options));
+    await arrange(target, given, { fn: 'f', fn2: 'g' });
+    expect(sent).toEqual(arrangeCalls(given, { functions: { fn: 'f', fn2: 'g' }, role: 'arn:aws:iam::000000000000:role/r' }));
+  });
+});
 
 describe('arranging versions', () => {
   it('uses UpdateFunctionCode where it works', async () => {

@@ -49,7 +49,10 @@ describe('the runner arranges with the one plan (src/arrange/plan.ts)', () => {
     const sent: SdkRequest[] = [];
     const target = fakeTarget({});
     const send = target.send.bind(target);
-    target.send = async (request, options) => (sent.push(request), send(request, options));
+    target.send = async (request, options) => {
+      sent.push(request);
+      return send(request, options);
+    };
     await arrange(target, given, { fn: 'f', fn2: 'g' });
     expect(sent).toEqual(arrangeCalls(given, { functions: { fn: 'f', fn2: 'g' }, role: 'arn:aws:iam::000000000000:role/r' }));
   });

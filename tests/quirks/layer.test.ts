@@ -45,7 +45,7 @@ describe('the model', () => {
   it('answers as before without a wrapper, and the same call through an empty QuirkLayer', () => {
     const plain = seeded(new Emulator()).invoke('ListFunctionEventInvokeConfigs', { FunctionName: 'f' }, ctx);
     const wrapped = seeded(new Emulator({ wrapper: new QuirkLayer() })).invoke('ListFunctionEventInvokeConfigs', { FunctionName: 'f' }, ctx);
-    const arns = (outcome: typeof plain) => (outcome.ok ? (outcome.output?.FunctionEventInvokeConfigs as Array<{ FunctionArn: string }>).map((c) => c.FunctionArn) : outcome.error.code);
+    const arns = (outcome: typeof plain) => (outcome.ok ? ((outcome.output?.FunctionEventInvokeConfigs ?? []) as Array<{ FunctionArn: string }>).map((c) => c.FunctionArn) : outcome.error.code);
     expect(arns(plain)).toHaveLength(3);
     expect(arns(wrapped)).toEqual(arns(plain));
   });

@@ -23,9 +23,12 @@ export interface OperationSpec {
   readonly items?: { readonly member: string; readonly order: 'unspecified' };
 }
 
-const uri = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'uri', required: true });
+/** A member validation refuses when absent; its `true` stays in the type, so inputs are typed by it (`inputs.ts`). */
+type RequiredMember = MemberSpec & { readonly required: true };
+const uri = (shape: MemberSpec['shape'], path: string): RequiredMember => ({ shape, path, location: 'uri', required: true });
 const query = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'querystring' });
-const body = (shape: MemberSpec['shape'], path: string, required = false): MemberSpec => ({ shape, path, location: 'body', required });
+const body = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'body', required: false });
+const requiredBody = (shape: MemberSpec['shape'], path: string): RequiredMember => ({ shape, path, location: 'body', required: true });
 
 const EIC_URI = '/2019-09-25/functions/{FunctionName}/event-invoke-config';
 const eicTarget = {
@@ -65,17 +68,17 @@ export const OPERATIONS = {
     uri: '/2015-03-31/functions',
     successStatus: 201,
     input: {
-      FunctionName: body(SHAPES.FunctionName, 'functionName', true),
+      FunctionName: requiredBody(SHAPES.FunctionName, 'functionName'),
       Runtime: body(SHAPES.String, 'runtime'),
-      Role: body(SHAPES.RoleArn, 'role', true),
+      Role: requiredBody(SHAPES.RoleArn, 'role'),
       Handler: body(SHAPES.Handler, 'handler'),
-      Code: body({ type: 'structure', members: {
+      Code: requiredBody({ type: 'structure', members: {
         ZipFile: { shape: SHAPES.Blob, path: 'code.zipFile' },
         S3Bucket: { shape: SHAPES.String, path: 'code.s3Bucket' },
         S3Key: { shape: SHAPES.String, path: 'code.s3Key' },
         S3ObjectVersion: { shape: SHAPES.String, path: 'code.s3ObjectVersion' },
         ImageUri: { shape: SHAPES.String, path: 'code.imageUri' },
-      } }, 'code', true),
+      } }, 'code'),
       Description: body(SHAPES.Description, 'description'),
       Timeout: body(SHAPES.Timeout, 'timeout'),
       MemorySize: body(SHAPES.MemorySize, 'memorySize'),
@@ -152,8 +155,8 @@ export const OPERATIONS = {
     successStatus: 201,
     input: {
       FunctionName: uri(SHAPES.FunctionName, 'functionName'),
-      Name: body(SHAPES.Alias, 'name', true),
-      FunctionVersion: body(SHAPES.Version, 'functionVersion', true),
+      Name: requiredBody(SHAPES.Alias, 'name'),
+      FunctionVersion: requiredBody(SHAPES.Version, 'functionVersion'),
       Description: body(SHAPES.Description, 'description'),
     },
     ...control,

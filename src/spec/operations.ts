@@ -191,13 +191,15 @@ export const OPERATIONS = {
 
 export type OperationName = keyof typeof OPERATIONS;
 
-/** The five event-invoke-config operations. */
-export const EIC_OPERATIONS = [
-  'PutFunctionEventInvokeConfig',
-  'UpdateFunctionEventInvokeConfig',
-  'GetFunctionEventInvokeConfig',
-  'DeleteFunctionEventInvokeConfig',
-  'ListFunctionEventInvokeConfigs',
-] as const satisfies readonly OperationName[];
-
 export const isOperationName = (name: string): name is OperationName => Object.hasOwn(OPERATIONS, name);
+
+/** The operations the spec table marks `eventInvokeConfig` (the API under test). */
+export type EicOperationName = { [O in OperationName]: (typeof OPERATIONS)[O]['eventInvokeConfig'] extends true ? O : never }[OperationName];
+
+const isEicOperation = (name: OperationName): name is EicOperationName => OPERATIONS[name].eventInvokeConfig;
+
+/**
+ * The five event-invoke-config operations, in table order, derived from the spec table.
+ * @example EIC_OPERATIONS[0] // 'PutFunctionEventInvokeConfig'
+ */
+export const EIC_OPERATIONS: readonly EicOperationName[] = Object.keys(OPERATIONS).filter(isOperationName).filter(isEicOperation);

@@ -27,9 +27,17 @@ export interface InvokeLayer {
 
 /** The state of every account and region, plus the armed faults and any quirks switched on. */
 export class Emulator {
+  /**
+   * The live state of every account and region.
+   * @remarks Escape hatch: changing it bypasses every rule of the model. Read a copy with
+   * `snapshot(emulator)`; change state through `invoke` (or a mock's seeding).
+   */
   readonly world = new World();
   readonly faults = new FaultPlan();
-  /** Quirks switched on (none by default): the emulator then behaves like a buggy one. */
+  /**
+   * Quirks switched on (none by default): the emulator then behaves like a buggy one.
+   * @remarks Escape hatch for tests of the suite itself; pass `{ quirks }` to the constructor instead.
+   */
   readonly quirks = new Set<QuirkName>();
   /** A layer around every call (none by default): `new AwsRealism()` behaves like a real account. */
   layer: InvokeLayer | undefined;

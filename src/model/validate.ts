@@ -53,7 +53,8 @@ function typeMismatch(shape: Shape, v: unknown): string | undefined {
 function checkItemTypes(shape: Shape, v: unknown, where: string): void {
   const itemShape = shape.type === 'list' ? shape.member : shape.type === 'map' ? shape.value : undefined;
   if (!itemShape) return;
-  const items = shape.type === 'list' ? (v as unknown[]) : Object.values(v as Input);
+  // typeMismatch has checked the container: an array for a list, a plain object for a map.
+  const items: readonly unknown[] = Array.isArray(v) ? v : isPlainObject(v) ? Object.values(v) : [];
   for (const item of items) {
     const expected = typeMismatch(itemShape, item);
     if (expected) throw fail('unparseableBody', `${where} must hold ${expected}s, not ${describe(item)}`);
@@ -67,7 +68,9 @@ function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: 
     const expected = typeMismatch(member.shape, v);
     const where = prefix ? `${prefix}.${name}` : name;
     if (expected) throw fail('unparseableBody', `${where} must be ${expected}, not ${describe(v)}`);
-    if (member.shape.type === 'structure') checkMemberTypes(member.shape.members, v as Input, where);
+    if (member.shape.type === 'structure') {
+      if (isPlainObject(v)) checkMemberTypes(member.shape.members, v, where);
+    }
     else checkItemTypes(member.shape, v, where);
   }
 }

@@ -193,6 +193,21 @@ export type OperationName = keyof typeof OPERATIONS;
 
 export const isOperationName = (name: string): name is OperationName => Object.hasOwn(OPERATIONS, name);
 
+/**
+ * Every operation of the spec table, in table order.
+ * @example OPERATION_NAMES.length // 18
+ */
+export const OPERATION_NAMES: readonly OperationName[] = Object.keys(OPERATIONS).filter(isOperationName);
+
+/**
+ * An operation's input members in model order, as `[name, member]` pairs.
+ * @example inputMembers('GetFunctionEventInvokeConfig').map(([name]) => name) // ['FunctionName', 'Qualifier']
+ */
+export function inputMembers(operation: OperationName): [string, MemberSpec][] {
+  const spec: OperationSpec = OPERATIONS[operation];
+  return Object.entries(spec.input);
+}
+
 /** The operations the spec table marks `eventInvokeConfig` (the API under test). */
 export type EicOperationName = { [O in OperationName]: (typeof OPERATIONS)[O]['eventInvokeConfig'] extends true ? O : never }[OperationName];
 
@@ -202,4 +217,4 @@ const isEicOperation = (name: OperationName): name is EicOperationName => OPERAT
  * The five event-invoke-config operations, in table order, derived from the spec table.
  * @example EIC_OPERATIONS[0] // 'PutFunctionEventInvokeConfig'
  */
-export const EIC_OPERATIONS: readonly EicOperationName[] = Object.keys(OPERATIONS).filter(isOperationName).filter(isEicOperation);
+export const EIC_OPERATIONS: readonly EicOperationName[] = OPERATION_NAMES.filter(isEicOperation);

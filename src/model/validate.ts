@@ -15,7 +15,10 @@ type Input = Readonly<Record<string, unknown>>;
 const patternCache = new Map<string, RegExp>();
 const compiled = (pattern: string): RegExp => {
   let re = patternCache.get(pattern);
-  if (!re) patternCache.set(pattern, (re = wholeMatch(pattern)));
+  if (!re) {
+    re = wholeMatch(pattern);
+    patternCache.set(pattern, re);
+  }
   return re;
 };
 

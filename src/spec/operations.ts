@@ -2,7 +2,7 @@
  * The route half of the spec table: each operation the emulator implements, its HTTP binding,
  * its success status and its input members in model order (`aws-behaviour.md` section 1) [model].
  */
-import { BODY_LIMITS, DESTINATION_CONFIG, SHAPES, type MemberSpec } from './shapes.js';
+import { BODY_LIMITS, DESTINATION_CONFIG, SHAPES, type MemberSpec, type Shape } from './shapes.js';
 
 export interface OperationSpec {
   readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -23,12 +23,14 @@ export interface OperationSpec {
   readonly items?: { readonly member: string; readonly order: 'unspecified' };
 }
 
+/** A member whose shape keeps its type (`SHAPES.MaximumRetryAttempts`: an integer of 0 to 2). */
+type Member<S extends Shape> = MemberSpec & { readonly shape: S };
 /** A member validation refuses when absent; its `true` stays in the type, so inputs are typed by it (`inputs.ts`). */
-type RequiredMember = MemberSpec & { readonly required: true };
-const uri = (shape: MemberSpec['shape'], path: string): RequiredMember => ({ shape, path, location: 'uri', required: true });
-const query = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'querystring' });
-const body = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'body', required: false });
-const requiredBody = (shape: MemberSpec['shape'], path: string): RequiredMember => ({ shape, path, location: 'body', required: true });
+type RequiredMember<S extends Shape> = Member<S> & { readonly required: true };
+const uri = <S extends Shape>(shape: S, path: string): RequiredMember<S> => ({ shape, path, location: 'uri', required: true });
+const query = <S extends Shape>(shape: S, path: string): Member<S> => ({ shape, path, location: 'querystring' });
+const body = <S extends Shape>(shape: S, path: string): Member<S> => ({ shape, path, location: 'body', required: false });
+const requiredBody = <S extends Shape>(shape: S, path: string): RequiredMember<S> => ({ shape, path, location: 'body', required: true });
 
 const EIC_URI = '/2019-09-25/functions/{FunctionName}/event-invoke-config';
 const eicTarget = {

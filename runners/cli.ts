@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   if (name === 'help') return main([rest[0]!, '--help']);
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);
+    console.error(`lambda-eic: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')}; see lambda-eic --help)`);
     return 2;
   }
   watchParentWhenLaunchedByNpm();

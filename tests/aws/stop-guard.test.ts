@@ -1,11 +1,11 @@
 /**
  * The real-account stop guard takes signals through the CLI's one signal mechanism
- * (runners/signals.ts): a signal held while the CLI loaded stops the run at once, and releasing
+ * (runners/process/signals.ts): a signal held while the CLI loaded stops the run at once, and releasing
  * the guard hands signals back to the holder.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { guardRun } from '../../runners/targets/aws/stop-guard.js';
-import { heldSignalExit, holdSignals } from '../../runners/signals.js';
+import { heldSignalExit, holdSignals } from '../../runners/process/signals.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 let saved: Map<string, NodeJS.SignalsListener[]>;

@@ -2,9 +2,9 @@
  * Tears a real-account run down when it is stopped: SIGINT, SIGTERM or the run's time limit.
  * The teardown is the target's own (its ledger), bounded in time; the process then exits with
  * 130 (SIGINT), 143 (SIGTERM) or 2 (time limit). Signals come through the CLI's one signal
- * mechanism (`runners/signals.ts`): one held while the CLI loaded stops the run at once.
+ * mechanism (`runners/process/signals.ts`): one held while the CLI loaded stops the run at once.
  */
-import { SIGNAL_EXIT, takeSignals } from '../../signals.js';
+import { SIGNAL_EXIT, takeSignals } from '../../process/signals.js';
 
 export interface Teardownable {
   teardown(budgetMs?: number): Promise<ReadonlyArray<{ kind: string; id: string; error: string }>>;

@@ -1,4 +1,4 @@
-/** Regressions for model and transport bugs found by the HTTP suites (see tests/malformed.test.ts). */
+/** Regressions for model and transport bugs found by the HTTP suites (see tests/http/malformed.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../src/model/emulator.js';
 import { unknownMembers } from '../../src/model/validate.js';

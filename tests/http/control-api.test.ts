@@ -11,12 +11,12 @@ import {
   UpdateFunctionEventInvokeConfigCommand,
 } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { ROLE, arrange } from './support/arrange.js';
-import { expectAwsError } from './support/client.js';
-import { useServer } from './support/server.js';
-import { MSG, fnArn } from './support/spec-text.js';
-import { deploymentPackage } from '../src/arrange/deployment-package.js';
-import { eicPath, raw } from './support/wire.js';
+import { ROLE, arrange } from '../support/arrange.js';
+import { expectAwsError } from '../support/client.js';
+import { useServer } from '../support/server.js';
+import { MSG, fnArn } from '../support/spec-text.js';
+import { deploymentPackage } from '../../src/arrange/deployment-package.js';
+import { eicPath, raw } from '../support/wire.js';
 
 const srv = useServer();
 const FN = 'my-function';

@@ -7,7 +7,7 @@ import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/quirks/catalogue.
 import { runScenarios } from '../../runners/engine/run.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { failedIds, runEmbedded } from './support.js';
+import { failedIds, runEmbedded } from '../engine/support.js';
 import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 const CAUGHT_BY: Partial<Record<QuirkName, string[]>> = {

@@ -9,9 +9,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PutFunctionEventInvokeConfigCommand, UpdateFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { arrange } from './support/arrange.js';
-import { awsToolEnv } from './support/aws-env.js';
-import { useServer } from './support/server.js';
+import { arrange } from '../support/arrange.js';
+import { awsToolEnv } from '../support/aws-env.js';
+import { useServer } from '../support/server.js';
 
 const srv = useServer({ region: 'us-east-2' });
 const REGION = 'us-east-2';

@@ -1,11 +1,11 @@
 /** The pure pieces of `--target aws`: endpoints, the ledger, retries and pacing, the plan. */
 import { describe, expect, it } from 'vitest';
-import { ALL_SCENARIOS } from '../../suites/index.js';
-import { serviceEndpoint } from '../../runners/targets/aws/endpoints.js';
-import { Ledger, LedgerClosed, type LedgerEntry } from '../../runners/targets/aws/ledger.js';
-import { Pacer, backoffMs, withRetries } from '../../runners/targets/aws/pacing.js';
-import { planLines } from '../../runners/targets/aws/plan.js';
-import { destinationNames, deliveryPolicy } from '../../runners/targets/aws/destinations.js';
+import { ALL_SCENARIOS } from '../../../suites/index.js';
+import { serviceEndpoint } from '../../../runners/targets/aws/endpoints.js';
+import { Ledger, LedgerClosed, type LedgerEntry } from '../../../runners/targets/aws/ledger.js';
+import { Pacer, backoffMs, withRetries } from '../../../runners/targets/aws/pacing.js';
+import { planLines } from '../../../runners/targets/aws/plan.js';
+import { destinationNames, deliveryPolicy } from '../../../runners/targets/aws/destinations.js';
 
 describe('service endpoints', () => {
   it('uses the public endpoints, IAM signed for us-east-1', () => {

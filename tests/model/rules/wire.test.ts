@@ -4,11 +4,11 @@
  */
 import { GetFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { arrange } from '../support/arrange.js';
-import { expectAwsError } from '../support/client.js';
-import { useServer } from '../support/server.js';
-import { MSG, fnArn } from '../support/spec-text.js';
-import { eicPath, raw, type RawAnswer } from '../support/wire.js';
+import { arrange } from '../../support/arrange.js';
+import { expectAwsError } from '../../support/client.js';
+import { useServer } from '../../support/server.js';
+import { MSG, fnArn } from '../../support/spec-text.js';
+import { eicPath, raw, type RawAnswer } from '../../support/wire.js';
 
 const srv = useServer();
 const REGION = 'us-east-1';

@@ -7,17 +7,17 @@ import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arrange } from './support/arrange.js';
-import { awsToolEnv } from './support/aws-env.js';
-import { useServer } from './support/server.js';
-import { MSG, PATTERN, WHAT, dest, fnArn, validationMessage, violation } from './support/spec-text.js';
+import { arrange } from '../support/arrange.js';
+import { awsToolEnv } from '../support/aws-env.js';
+import { useServer } from '../support/server.js';
+import { MSG, PATTERN, WHAT, dest, fnArn, validationMessage, violation } from '../support/spec-text.js';
 
 const srv = useServer({ resetEach: false });
 const REGION = 'us-east-1';
 const FN = 'replay-fn';
 const ARN = fnArn(REGION, FN);
 const D = dest(REGION);
-const SCRIPT = fileURLToPath(new URL('./support/boto3_replay.py', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('../support/boto3_replay.py', import.meta.url));
 
 const probe = spawnSync('python3', ['-c', 'import boto3'], { encoding: 'utf8' });
 const HAS_BOTO3 = probe.status === 0;

@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { GetFunctionEventInvokeConfigCommand, PutFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arrange } from './support/arrange.js';
-import { lambdaClient } from './support/client.js';
-import { raw } from './support/wire.js';
+import { arrange } from '../support/arrange.js';
+import { lambdaClient } from '../support/client.js';
+import { raw } from '../support/wire.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = fileURLToPath(new URL('../bin/lambda-eic.js', import.meta.url));
-const BUILT = existsSync(new URL('../dist/runners/cli.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/lambda-eic.js', import.meta.url));
+const BUILT = existsSync(new URL('../../dist/runners/cli.js', import.meta.url));
 const LISTENING = /^lambda-eic emulator listening on (http:\/\/127\.0\.0\.1:(\d+)) \(region ([a-z0-9-]+), account (\d{12})\)$/;
 
 if (!BUILT) console.warn('\n!!! serve-cli tests need dist/: run `npm run build` first (npm test does it) !!!\n');

@@ -12,10 +12,10 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { arrange } from '../support/arrange.js';
-import { expectAwsError } from '../support/client.js';
-import { useServer } from '../support/server.js';
-import { ACCOUNT, MSG, fnArn } from '../support/spec-text.js';
+import { arrange } from '../../support/arrange.js';
+import { expectAwsError } from '../../support/client.js';
+import { useServer } from '../../support/server.js';
+import { ACCOUNT, MSG, fnArn } from '../../support/spec-text.js';
 
 const srv = useServer();
 const REGION = 'us-east-1';

@@ -9,10 +9,10 @@ import {
   UpdateFunctionEventInvokeConfigCommand,
 } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { arrange } from '../support/arrange.js';
-import { useServer } from '../support/server.js';
-import { PATTERN, dest, fnArn } from '../support/spec-text.js';
-import { eicPath, raw } from '../support/wire.js';
+import { arrange } from '../../support/arrange.js';
+import { useServer } from '../../support/server.js';
+import { PATTERN, dest, fnArn } from '../../support/spec-text.js';
+import { eicPath, raw } from '../../support/wire.js';
 
 const srv = useServer();
 const REGION = 'us-east-1';

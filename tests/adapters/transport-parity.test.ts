@@ -9,7 +9,7 @@ import { clientMockTarget, nockTarget } from '../../runners/targets/mock-targets
 import type { Target } from '../../runners/targets/target.js';
 import { REQUIREMENT_REASONS } from '../../cases/scenario.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { runEmbedded } from './support.js';
+import { runEmbedded } from '../engine/support.js';
 
 async function runOn(target: Target): Promise<ScenarioResult[]> {
   try {

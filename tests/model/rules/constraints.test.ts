@@ -11,11 +11,11 @@ import {
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
-import { arrange } from '../support/arrange.js';
-import { expectAwsError } from '../support/client.js';
-import { useServer } from '../support/server.js';
-import { MSG, PATTERN, WHAT, fnArn, validationMessage, violation } from '../support/spec-text.js';
-import { eicPath, raw } from '../support/wire.js';
+import { arrange } from '../../support/arrange.js';
+import { expectAwsError } from '../../support/client.js';
+import { useServer } from '../../support/server.js';
+import { MSG, PATTERN, WHAT, fnArn, validationMessage, violation } from '../../support/spec-text.js';
+import { eicPath, raw } from '../../support/wire.js';
 
 const srv = useServer();
 const REGION = 'us-east-1';

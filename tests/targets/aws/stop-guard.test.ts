@@ -4,8 +4,8 @@
  * the guard hands signals back to the holder.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardRun } from '../../runners/targets/aws/stop-guard.js';
-import { heldSignalExit, holdSignals } from '../../runners/process/signals.js';
+import { guardRun } from '../../../runners/targets/aws/stop-guard.js';
+import { heldSignalExit, holdSignals } from '../../../runners/process/signals.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 let saved: Map<string, NodeJS.SignalsListener[]>;

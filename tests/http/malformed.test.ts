@@ -5,10 +5,10 @@
  */
 import { GetFunctionEventInvokeConfigCommand, PutFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arrange } from './support/arrange.js';
-import { useServer } from './support/server.js';
-import { fnArn } from './support/spec-text.js';
-import { rawHttp, type RawAnswer } from './support/wire.js';
+import { arrange } from '../support/arrange.js';
+import { useServer } from '../support/server.js';
+import { fnArn } from '../support/spec-text.js';
+import { rawHttp, type RawAnswer } from '../support/wire.js';
 
 const srv = useServer({ resetEach: false });
 const FN = 'exists';

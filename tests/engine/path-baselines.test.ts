@@ -14,7 +14,7 @@ import { runFailed, summarize, type RunReport } from '../../runners/engine/repor
 import type { ScenarioResult } from '../../runners/engine/run.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { BUILT, runCli } from '../pact/support.js';
-import { runEmbedded } from '../runner/support.js';
+import { runEmbedded } from './support.js';
 
 const merge = ALL_SCENARIOS.filter((s) => s.suite === 'merge');
 const ids = new Set(ALL_SCENARIOS.map((s) => s.id));

@@ -18,7 +18,7 @@ const EXCLUDE = ['tests/peers/**', '**/node_modules/**'];
  * env) share their worker's module cache: the AWS SDK is loaded once per worker, not once per file
  * (half the CPU of these files). Every other file, and any new one, runs isolated.
  */
-const SHARED = ['tests/rules/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/*.test.ts'];
+const SHARED = ['tests/model/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/commands/serve-cli.test.ts'];
 
 export default defineConfig({
   test: {
@@ -28,6 +28,8 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
     projects: [
       { test: { ...common, name: 'shared', include: SHARED, exclude: EXCLUDE, isolate: false } },
+      // Type-level tests (`expectTypeOf` in *.test-d.ts): compiled by tsc, never run.
+      { test: { ...common, name: 'types', include: [], typecheck: { enabled: true, only: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: 'tsconfig.json' } } },
       { test: { ...common, name: 'isolated', include: ['tests/**/*.test.ts', 'examples/**/*.test.ts', 'contracts/**/*.test.ts'], exclude: [...EXCLUDE, ...SHARED] } },
     ],
   },

@@ -76,7 +76,7 @@ const KINDS: Record<Kind, StateKind> = {
   config: {
     name: (fn) => `${fn} has an event invoke config`,
     apply: (d, p) => {
-      const extra = Object.keys(p).filter((k) => k !== 'qualifier' && !SETTINGS.includes(k as never));
+      const extra = Object.keys(p).filter((k) => k !== 'qualifier' && !SETTINGS.some((setting) => setting === k));
       if (extra.length > 0) return `unknown params ${extra.join(', ')} (use qualifier, ${SETTINGS.join(', ')})`;
       if (p.qualifier !== undefined && typeof p.qualifier !== 'string') return 'params.qualifier must be a string';
       d.configs.push(p as GivenConfig);

@@ -6,37 +6,13 @@ import { OPERATIONS, type OperationName } from '../spec/operations.js';
 import { AwsError, fail } from './aws-error.js';
 import { systemContext, type Context } from './context.js';
 import { isPlainObject } from './validate.js';
-import * as control from './control-plane.js';
-import * as eic from './event-invoke-config.js';
 import { FaultPlan } from './faults.js';
-import { QUIRKS, type Core, type HttpAnswer, type Outcome, type Quirk, type QuirkName } from './quirks.js';
-import { World, type RegionState } from './state.js';
-import { checkConstraints, checkTypes, constraintViolations } from './validate.js';
+import { runHandler } from './handlers.js';
+import type { Core, HttpAnswer, ModelWrapper, Outcome } from './outcome.js';
+import { World } from './state.js';
+import { checkInput } from './validate.js';
 
-type Handler = (state: RegionState, input: never, ctx: Context) => unknown;
-
-const HANDLERS: Record<OperationName, Handler> = {
-  PutFunctionEventInvokeConfig: eic.putEventInvokeConfig,
-  UpdateFunctionEventInvokeConfig: eic.updateEventInvokeConfig,
-  GetFunctionEventInvokeConfig: eic.getEventInvokeConfig,
-  DeleteFunctionEventInvokeConfig: eic.deleteEventInvokeConfig,
-  ListFunctionEventInvokeConfigs: eic.listEventInvokeConfigs,
-  CreateFunction: control.createFunction,
-  GetFunction: control.getFunction,
-  GetFunctionConfiguration: control.getFunctionConfiguration,
-  UpdateFunctionConfiguration: control.updateFunctionConfiguration,
-  DeleteFunction: control.deleteFunction,
-  UpdateFunctionCode: control.updateFunctionCode,
-  PublishVersion: control.publishVersion,
-  ListVersionsByFunction: control.listVersionsByFunction,
-  ListFunctions: control.listFunctions,
-  CreateAlias: control.createAlias,
-  GetAlias: control.getAlias,
-  DeleteAlias: control.deleteAlias,
-  ListAliases: control.listAliases,
-};
-
-export type { Outcome };
+export type { Core, CoreOptions, HttpAnswer, ModelWrapper, Outcome } from './outcome.js';
 
 /**
  * A layer around every call of the model (the AWS realism profile, `src/realism`): it may check
@@ -49,20 +25,29 @@ export interface InvokeLayer {
   reset?(): void;
 }
 
-/** The state of every account and region, plus the armed faults and any quirks switched on. */
+/** The state of every account and region, plus the armed faults and the layers around the model. */
 export class Emulator {
+  /**
+   * The live state of every account and region.
+   * @remarks Escape hatch: changing it bypasses every rule of the model. Read a copy with
+   * `snapshot(emulator)`; change state through `invoke` (or a mock's seeding).
+   */
   readonly world = new World();
   readonly faults = new FaultPlan();
-  /** Quirks switched on (none by default): the emulator then behaves like a buggy one. */
-  readonly quirks = new Set<QuirkName>();
+  /**
+   * Applied around the model, inside `layer` (none by default): the quirks of `src/quirks`
+   * (`new QuirkLayer(['update-replaces'])`) make the emulator behave like a buggy one.
+   * @remarks Escape hatch for tests of the suite itself: the layer outlives the calls it wraps.
+   */
+  readonly wrapper: ModelWrapper | undefined;
   /** A layer around every call (none by default): `new AwsRealism()` behaves like a real account. */
   layer: InvokeLayer | undefined;
 
   /**
-   * @example new Emulator({ quirks: ['update-replaces'] })
+   * @example new Emulator({ wrapper: new QuirkLayer(['update-replaces']) })
    */
-  constructor(options: { quirks?: readonly QuirkName[]; layer?: InvokeLayer } = {}) {
-    for (const quirk of options.quirks ?? []) this.quirks.add(quirk);
+  constructor(options: { wrapper?: ModelWrapper; layer?: InvokeLayer } = {}) {
+    this.wrapper = options.wrapper;
     this.layer = options.layer;
   }
 
@@ -80,12 +65,8 @@ export class Emulator {
     if (!isPlainObject(input)) return { ok: false, error: fail('unparseableBody', 'the input must be an object') };
     const fault = options.faults === false ? undefined : this.faults.take(operation);
     if (fault) return { ok: false, error: fault };
-    let call: Core = this.core;
-    for (const name of this.quirks) {
-      const quirk: Quirk = QUIRKS[name];
-      const inner = call;
-      if (quirk.around) call = (op, inp, c, options) => quirk.around!(op, inp, c, (op2, inp2, c2, o2) => inner(op2, inp2, c2, o2 ?? options));
-    }
+    const wrapper = this.wrapper;
+    const call: Core = wrapper?.around ? (op, inp, c) => wrapper.around!(op, inp, c, this.core) : this.core;
     try {
       if (this.layer) return this.layer.around(operation, input, ctx, () => call(operation, input, ctx));
       return call(operation, input, ctx);
@@ -94,27 +75,20 @@ export class Emulator {
     }
   }
 
-  /** Rewrites an HTTP answer for the wire-level quirks switched on. */
+  /** Rewrites an HTTP answer as the wrapper says (wire-level quirks); unchanged without one. */
   wire(answer: HttpAnswer, operation?: OperationName): HttpAnswer {
-    let out = answer;
-    for (const name of this.quirks) {
-      const quirk: Quirk = QUIRKS[name];
-      if (quirk.wire) out = quirk.wire(out, operation);
-    }
-    return out;
+    return this.wrapper?.wire ? this.wrapper.wire(answer, operation) : answer;
   }
 
   /** The model itself: JSON types, then constraints, then the operation. */
   private readonly core: Core = (operation, input, ctx, options = {}) => {
     const spec = OPERATIONS[operation];
     try {
-      checkTypes(spec, input);
-      const found = constraintViolations(spec, input);
-      checkConstraints(options.violations ? options.violations(found) : found);
+      checkInput(operation, input, options.violations);
       // Only CreateFunction can bring a region to life; every other call needs a function there,
       // so a read or a failed write naming a new region (a SigV4 scope) allocates nothing.
       const state = this.world.peek(ctx.account, ctx.region);
-      const output = HANDLERS[operation](state, input as never, ctx) as Record<string, unknown> | undefined;
+      const output = runHandler(operation, state, input, ctx);
       if (state.functions.size > 0) this.world.keep(state);
       return { ok: true, status: spec.successStatus, output };
     } catch (error) {

@@ -104,7 +104,7 @@ export interface ModelCore extends LambdaModelHandle {
   answer(request: HttpRequestLike): WireResponse;
   /**
    * Runs one call on the model as `answer` runs the request that carries it (same context, faults
-   * and request id), without the HTTP encoding; undefined when quirks or a layer act on the wire.
+   * and request id), without the HTTP encoding; undefined when a wrapper (quirks) or a layer acts on it.
    * @example core.call('GetFunctionEventInvokeConfig', { FunctionName: 'f' }) // { ok: false, answer: { status: 404, ... } }
    */
   call(operation: OperationName, input: Record<string, unknown>): DirectOutcome | undefined;
@@ -152,7 +152,7 @@ export function createModelCore(options: ModelOptions = {}): ModelCore {
     account,
     answer: (request) => handleHttp(emulator, defaults, request),
     call(operation, input) {
-      if (emulator.quirks.size > 0 || emulator.layer) return undefined;
+      if (emulator.wrapper || emulator.layer) return undefined;
       const requestId = randomUUID();
       const outcome = emulator.invoke(operation, input, ownContext);
       if (outcome.ok) return { ok: true, status: outcome.status, output: outcome.output, requestId };

@@ -138,7 +138,7 @@ describe('mockLambda short way', () => {
         const sdk = setUp(true);
         try {
           for (const { kind, input, extra } of calls) {
-            const full = { ...input, ...extra };
+            const full: Record<string, unknown> = { ...input, ...(extra as Record<string, unknown>) };
             if (directInput(COMMANDS[kind].name.replace(/Command$/, '') as never, full)) direct++;
             const viaShortWay = await outcome(short.client, kind, full);
             expect(viaShortWay, `${kind} ${JSON.stringify(full)}`).toEqual(await outcome(sdk.client, kind, full));

@@ -92,6 +92,21 @@ const EPOCH_KEY = '"LastModified":';
 const isNumberChar = (c: number): boolean => (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 101 || c === 43;
 
 /**
+ * Whether `text[start, end)` is at most 12 digits, a point and exactly three digits: the shortest
+ * text of a double below 1e12 (its spacing under 1.3e-4, so the double lies within 0.0005 of that
+ * text) with three decimals, which is then also what `toFixed(3)` prints for it.
+ */
+function hasThreeDecimals(text: string, start: number, end: number): boolean {
+  const point = end - 4;
+  if (point <= start || point - start > 12 || text.charCodeAt(point) !== 46) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (i !== point && (c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/**
  * LastModified of a config is epoch seconds with a fraction, always printed with three decimals.
  * JSON.stringify without a replacer (its fast path), then each `"LastModified":<number>` member
  * reprinted: the text of a JSON number parses back to the same double, so `toFixed(3)` sees the
@@ -102,19 +117,21 @@ function toJson(output: Record<string, unknown>): string {
   const text = JSON.stringify(output);
   let at = text.indexOf(EPOCH_KEY);
   if (at === -1) return text;
-  let out = '';
+  let out: string | undefined;
   let copied = 0;
   while (at !== -1) {
     const start = at + EPOCH_KEY.length;
     let end = start;
     while (end < text.length && isNumberChar(text.charCodeAt(end))) end++;
-    if (end > start) {
-      out += text.slice(copied, start) + Number(text.slice(start, end)).toFixed(3);
+    // Already three decimals (nine values in ten): that text is what toFixed(3) prints, so the
+    // string stays as it is (flat, no copy).
+    if (end > start && !hasThreeDecimals(text, start, end)) {
+      out = (out ?? '') + text.slice(copied, start) + Number(text.slice(start, end)).toFixed(3);
       copied = end;
     }
     at = text.indexOf(EPOCH_KEY, end);
   }
-  return out + text.slice(copied);
+  return out === undefined ? text : out + text.slice(copied);
 }
 
 /**

@@ -11,8 +11,7 @@ describe('LastModified on the wire', () => {
     expect(body({ LastModified: 1573687896.493 })).toBe('{"LastModified":1573687896.493}');
     expect(body({ LastModified: 1573687896.49 })).toBe('{"LastModified":1573687896.490}');
     // Beyond 1e12 the shortest text and toFixed(3) may differ: toFixed decides.
-    for (const value of [8796093022208.123, 4503599627370.497, -1.5, 1e21, 0.001])
-      expect(body({ LastModified: value })).toBe(`{"LastModified":${value.toFixed(3)}}`);
+    for (const value of [8796093022208.123, 4503599627370.497, -1.5, 1e21, 0.001]) expect(body({ LastModified: value })).toBe(`{"LastModified":${value.toFixed(3)}}`);
   });
 
   it('in every config of a list', () => {

@@ -55,9 +55,20 @@ export function templateRegex(template: string): string {
   return `^${out}${escape(template.slice(last))}$`;
 }
 
+/**
+ * A number whose decimal form matches `pattern` (the Pact core applies a regex to a number's text):
+ * unlike a type matcher it bounds the magnitude, so epoch milliseconds do not pass for seconds.
+ * @example numberMatching('^\\d{10}\\.\\d+$', 1573687896.493)
+ */
+export const numberMatching = (pattern: string, example: number) => ({ 'pact:matcher:type': 'regex', regex: pattern, value: example });
+
+/** Epoch seconds (§6): ten digits before the point, today and for centuries; a fraction when sent with one. */
+export const EPOCH_SECONDS = '^\\d{10}(\\.\\d+)?$';
+export const EPOCH_SECONDS_WITH_FRACTION = '^\\d{10}\\.\\d+$';
+
 const BY_MARKER: Record<Matcher, () => unknown> = {
-  'epoch-seconds': () => MatchersV3.number(EXAMPLE_LAST_MODIFIED),
-  'epoch-seconds-with-fraction': () => MatchersV3.decimal(EXAMPLE_LAST_MODIFIED),
+  'epoch-seconds': () => numberMatching(EPOCH_SECONDS, EXAMPLE_LAST_MODIFIED),
+  'epoch-seconds-with-fraction': () => numberMatching(EPOCH_SECONDS_WITH_FRACTION, EXAMPLE_LAST_MODIFIED),
   'non-empty-string': () => MatchersV3.regex('^.+$', 'example'),
   'function-arn': () =>
     MatchersV3.regex(`^(${PATTERNS.functionArn})$`, fill('arn:{partition}:lambda:{region}:{account}:function:{fn}', CONTRACT_VARS)),

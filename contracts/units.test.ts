@@ -4,7 +4,7 @@ import { PATTERNS } from '../src/spec/shapes.js';
 import { loadFixtures } from '../cases/fixtures.js';
 import { fill } from '../cases/placeholders.js';
 import { toInteraction } from './interactions.js';
-import { hasPlaceholder, responseBody, templateRegex } from './matchers.js';
+import { EPOCH_SECONDS, EPOCH_SECONDS_WITH_FRACTION, hasPlaceholder, responseBody, templateRegex } from './matchers.js';
 import { stablePact } from './pact-file.js';
 import { StateError, givenOf, statesOf, stateNames, STATE_REGISTRY } from './states.js';
 import { CONTRACT_VARS } from './values.js';
@@ -58,9 +58,14 @@ describe('placeholder regexes', () => {
     expect(responseBody({ Message: 'plain', N: 1, A: [{}] })).toEqual({ Message: 'plain', N: 1, A: [{}] });
   });
 
-  it('turn $match markers into type matchers and refuse unknown ones', () => {
-    expect(responseBody({ $match: 'epoch-seconds' })).toMatchObject({ 'pact:matcher:type': 'number' });
-    expect(responseBody({ $match: 'epoch-seconds-with-fraction' })).toMatchObject({ 'pact:matcher:type': 'decimal' });
+  it('turn $match markers into matchers and refuse unknown ones', () => {
+    // Epoch seconds: a number whose text has ten digits before the point (milliseconds do not pass).
+    expect(responseBody({ $match: 'epoch-seconds' })).toEqual({ 'pact:matcher:type': 'regex', regex: EPOCH_SECONDS, value: 1573687896.493 });
+    expect(responseBody({ $match: 'epoch-seconds-with-fraction' })).toEqual({ 'pact:matcher:type': 'regex', regex: EPOCH_SECONDS_WITH_FRACTION, value: 1573687896.493 });
+    for (const [text, seconds, fraction] of [['1573687896.493', true, true], ['1573687896', true, false], ['1573687896493', false, false], ['1573687896493.0', false, false]] as const) {
+      expect(new RegExp(EPOCH_SECONDS).test(text), text).toBe(seconds);
+      expect(new RegExp(EPOCH_SECONDS_WITH_FRACTION).test(text), text).toBe(fraction);
+    }
     expect(() => responseBody({ $match: 'date' })).toThrow(/no Pact matcher/);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Loads the fixtures (`fixtures/docs`, `fixtures/aws`): recorded requests and answers with their
  * provenance. They feed the docs-examples suite, the Pact contracts and the model's own tests.
+ * `fixtures/spec` holds single-call rules of the spec no recording states (constraints, name
+ * forms, check order), each with its section and evidence: they feed the contracts only.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,7 +57,7 @@ export function packageRoot(): string {
  * Every fixture of a kind, sorted by file name.
  * @example loadFixtures('docs').map((f) => f.id) // ['docs.boto3-put-example', ...]
  */
-export function loadFixtures(kind: 'docs' | 'aws'): Fixture[] {
+export function loadFixtures(kind: 'docs' | 'aws' | 'spec'): Fixture[] {
   const dir = join(packageRoot(), 'fixtures', kind);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

@@ -5,7 +5,7 @@
  * type matchers; every other value must be equal.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
-import { PROVIDED_DESTINATION_CONFIG_INVALID, isMatcher, type Matcher } from '../cases/matchers.js';
+import { PROVIDED_DESTINATION_CONFIG_INVALID, TWO_VALIDATION_ERRORS, isMatcher, type Matcher } from '../cases/matchers.js';
 import { PATTERNS } from '../src/spec/shapes.js';
 import { PLACEHOLDER, fill } from '../cases/placeholders.js';
 import { CONTRACT_VARS } from './values.js';
@@ -76,6 +76,11 @@ const BY_MARKER: Record<Matcher, () => unknown> = {
     MatchersV3.regex(
       PROVIDED_DESTINATION_CONFIG_INVALID.source,
       fill('The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:s3:::{bucket}), onFailure=OnFailure(destination=arn:{partition}:s3:::{bucket})) is invalid.', CONTRACT_VARS),
+    ),
+  'two-validation-errors': () =>
+    MatchersV3.regex(
+      TWO_VALIDATION_ERRORS.source,
+      "2 validation errors detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2; Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
     ),
   date: unsupported('date'),
   'client-error': unsupported('client-error'),

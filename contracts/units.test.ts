@@ -10,7 +10,7 @@ import { StateError, givenOf, statesOf, stateNames, STATE_REGISTRY } from './sta
 import { CONTRACT_VARS } from './values.js';
 import { encodeLabel, wireCall } from '../src/http/wire.js';
 
-const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
+const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws'), ...loadFixtures('spec')];
 
 describe('wireCall', () => {
   it('puts FunctionName in the path encoded as the SDK does, Qualifier in the query, settings in the body', () => {

@@ -102,6 +102,32 @@ export function responseBody(value: unknown): unknown {
   if (isMatcher(value)) return BY_MARKER[value.$match]();
   if (typeof value === 'string') return hasPlaceholder(value) ? MatchersV3.regex(templateRegex(value), fill(value, CONTRACT_VARS)) : value;
   if (Array.isArray(value)) return value.map(responseBody);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, responseBody(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'FunctionEventInvokeConfigs' && Array.isArray(v) && v.length > 1 ? configsInAnyOrder(v) : responseBody(v)]));
+  return value;
+}
+
+/**
+ * A List page of several configs, whose order is unspecified (§4 List [recorded]): exactly that
+ * many configs, each shaped like the first and with the FunctionArn of one of them, in any order.
+ * @example configsInAnyOrder([{ FunctionArn: '...:{fn}:$LATEST' }, { FunctionArn: '...:{fn}:1' }])
+ * // { 'pact:matcher:type': 'type', min: 2, max: 2, value: [...] }, each FunctionArn matching either
+ */
+export function configsInAnyOrder(items: readonly unknown[]): unknown {
+  const arns = items.map((item) => String((item as { FunctionArn?: unknown }).FunctionArn));
+  const anyArn = `^(?:${arns.map((arn) => templateRegex(arn).slice(1, -1)).join('|')})$`;
+  // The first example carries the matchers (Pact applies them to every item); the others are plain examples.
+  const [first, ...rest] = items.map((item) => responseBody(item) as Record<string, unknown>);
+  const value = [{ ...first, FunctionArn: MatchersV3.regex(anyArn, fill(arns[0]!, CONTRACT_VARS)) }, ...rest.map(exampleOf)];
+  return { 'pact:matcher:type': 'type', min: items.length, max: items.length, value };
+}
+
+/** A value with its Pact matchers replaced by their examples. */
+function exampleOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(exampleOf);
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return 'pact:matcher:type' in record ? exampleOf(record.value) : Object.fromEntries(Object.entries(record).map(([k, v]) => [k, exampleOf(v)]));
+  }
   return value;
 }

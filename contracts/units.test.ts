@@ -4,7 +4,7 @@ import { PATTERNS } from '../src/spec/shapes.js';
 import { loadFixtures } from '../cases/fixtures.js';
 import { fill } from '../cases/placeholders.js';
 import { toInteraction } from './interactions.js';
-import { EPOCH_SECONDS, EPOCH_SECONDS_WITH_FRACTION, hasPlaceholder, responseBody, templateRegex } from './matchers.js';
+import { EPOCH_SECONDS, EPOCH_SECONDS_WITH_FRACTION, configsInAnyOrder, hasPlaceholder, responseBody, templateRegex } from './matchers.js';
 import { stablePact } from './pact-file.js';
 import { StateError, givenOf, statesOf, stateNames, STATE_REGISTRY } from './states.js';
 import { CONTRACT_VARS } from './values.js';
@@ -117,5 +117,16 @@ describe('stablePact', () => {
 
   it('refuses two interactions with one description', () => {
     expect(() => stablePact(JSON.stringify({ interactions: [{ description: 'a' }, { description: 'a' }] }))).toThrow(/unique: a/);
+  });
+  it('match a List page of several configs by count and ARNs, in any order (§4 List: order unspecified)', () => {
+    const item = (q: string) => ({ FunctionArn: `arn:{partition}:lambda:{region}:{account}:function:{fn}:${q}`, MaximumRetryAttempts: 0 });
+    const m = configsInAnyOrder([item('$LATEST'), item('1')]) as { min: number; max: number; value: Array<Record<string, unknown>> };
+    expect(m).toMatchObject({ 'pact:matcher:type': 'type', min: 2, max: 2 });
+    const arn = new RegExp((m.value[0]!.FunctionArn as { regex: string }).regex);
+    expect(arn.test('arn:aws:lambda:eu-west-1:210987654321:function:f:1')).toBe(true);
+    expect(arn.test('arn:aws:lambda:eu-west-1:210987654321:function:f:$LATEST')).toBe(true);
+    expect(arn.test('arn:aws:lambda:eu-west-1:210987654321:function:f')).toBe(false);
+    expect(m.value[1]!.FunctionArn).toBe('arn:aws:lambda:us-east-1:123456789012:function:my-function:1');
+    expect(responseBody({ FunctionEventInvokeConfigs: [item('$LATEST')] })).not.toHaveProperty(['FunctionEventInvokeConfigs', 'pact:matcher:type']);
   });
 });

@@ -76,20 +76,34 @@ describe.skipIf(!hasMoto)('clean stops against moto_server', () => {
     expect(await leftovers()).toEqual([]);
   }, 120_000);
 
-  // Random moments: early (the CLI loading or probing), and well inside the run. Before node runs
-  // any JavaScript (its first ~0.5 s on a loaded machine) a signal cannot be handled by the CLI.
-  const moments = [
-    ['SIGINT', 130, 1_000 + Math.floor(Math.random() * 500)],
-    ['SIGINT', 130, 1_500 + Math.floor(Math.random() * 3_000)],
-    ['SIGTERM', 143, 1_000 + Math.floor(Math.random() * 500)],
-    ['SIGTERM', 143, 1_500 + Math.floor(Math.random() * 3_000)],
-  ] as const;
+  // Random moments: early (the CLI loading or probing: a fixed delay, since moto makes the run last
+  // several seconds) and well inside the run (after a random number of progress marks, not a delay:
+  // on a quiet machine the whole run against moto can end within a few seconds, and a signal sent
+  // after the run has ended proves nothing). Before node runs any JavaScript (its first ~0.5 s on a
+  // loaded machine) a signal cannot be handled by the CLI.
+  const moments: [NodeJS.Signals, number, number, 'ms' | 'progress marks'][] = [
+    ['SIGINT', 130, 1_000 + Math.floor(Math.random() * 500), 'ms'],
+    ['SIGINT', 130, 1 + Math.floor(Math.random() * 100), 'progress marks'],
+    ['SIGTERM', 143, 1_000 + Math.floor(Math.random() * 500), 'ms'],
+    ['SIGTERM', 143, 1 + Math.floor(Math.random() * 100), 'progress marks'],
+  ];
 
-  it.each(moments)('%s (exit %i) at %i ms: one line, report interrupted, zero eic-* left', async (signal, exit, delay) => {
+  it.each(moments)('%s (exit %i) after %i %s: one line, report interrupted, zero eic-* left', async (signal, exit, at, after) => {
     const out = mkdtempSync(join(tmpdir(), 'eic-moto-stop-'));
+    let sent = false;
     const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', url, '--reporter', 'console,json', '--output-dir', out], {
       env: credentialsEnv(),
-      onSpawn: (child) => setTimeout(() => child.kill(signal), delay),
+      onSpawn: (child) => {
+        if (after === 'ms') setTimeout(() => child.kill(signal), at);
+      },
+      onStdout: (text, child) => {
+        if (after !== 'progress marks' || sent) return;
+        // Progress marks: one character a finished scenario, on lines that end with `done/total`.
+        const marks = text.split('\n').reduce((n, line) => n + (/^([.FaKk!s]+)(\s+\d+\/\d+)?\s*$/.exec(line)?.[1]!.length ?? 0), 0);
+        if (marks < at) return;
+        sent = true;
+        child.kill(signal);
+      },
     });
     expect(run.code, run.stderr).toBe(exit);
     const lines = run.stderr.trim().split('\n');
@@ -99,7 +113,7 @@ describe.skipIf(!hasMoto)('clean stops against moto_server', () => {
     expect(report.incomplete.reason).toBe('interrupted');
     expect(report.leftovers).toBeUndefined();
     expect(await leftovers()).toEqual([]);
-    console.log(`moto stop battery: ${signal} at ${delay} ms: exit ${run.code} after ${run.ms} ms, ${report.summary.total - report.summary['not-run']} scenarios finished, leftovers 0`);
+    console.log(`moto stop battery: ${signal} after ${at} ${after}: exit ${run.code} after ${run.ms} ms, ${report.summary.total - report.summary['not-run']} scenarios finished, leftovers 0`);
   }, 120_000);
 
   it('a second signal exits at once and says what may be left', async () => {

@@ -20,7 +20,14 @@ const rows = await mutationMatrix({
   ...(values['no-run'] ? { run: false } : {}),
   ...(values['no-pacts'] ? {} : { pacts: pactsCatch }),
   fuzz: values['no-fuzz'] ? false : { seed: Number(values.seed ?? 1), runs: Number(values['fuzz-runs'] ?? 300), timeBudgetMs: Number(values['fuzz-seconds'] ?? 10) * 1000, maxSteps: 20 },
-  onRow: (row, done, total) => process.stderr.write(`  ${String(done).padStart(2)}/${total} ${row.quirk}:${row.run ? ` run ${row.run.caught ? 'caught' : 'MISSED'}` : ''}${row.pacts ? `, pacts ${row.pacts.caught ? 'caught' : 'missed'}` : ''}${row.fuzz ? `, fuzz ${row.fuzz.caught ? `caught (${row.fuzz.steps} steps)` : 'missed'}` : ''}\n`),
+  onRow: (row, done, total) => {
+    const marks = [
+      row.run && `run ${row.run.caught ? 'caught' : 'MISSED'}`,
+      row.pacts && `pacts ${row.pacts.caught ? 'caught' : 'missed'}`,
+      row.fuzz && `fuzz ${row.fuzz.caught ? `caught (${row.fuzz.steps} steps)` : 'missed'}`,
+    ].filter(Boolean);
+    process.stderr.write(`  ${String(done).padStart(2)}/${total} ${row.quirk}: ${marks.join(', ')}\n`);
+  },
 });
 console.log(matrixMarkdown(rows));
 console.log(`\n(${rows.length} quirks in ${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -28,6 +28,8 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
     projects: [
       { test: { ...common, name: 'shared', include: SHARED, exclude: EXCLUDE, isolate: false } },
+      // Type-level tests (`expectTypeOf` in *.test-d.ts): compiled by tsc, never run.
+      { test: { ...common, name: 'types', include: [], typecheck: { enabled: true, only: true, include: ['tests/types/**/*.test-d.ts'], tsconfig: 'tsconfig.json' } } },
       { test: { ...common, name: 'isolated', include: ['tests/**/*.test.ts', 'examples/**/*.test.ts', 'contracts/**/*.test.ts'], exclude: [...EXCLUDE, ...SHARED] } },
     ],
   },

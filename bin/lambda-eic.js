@@ -16,7 +16,7 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 // A Ctrl-C or SIGTERM while the CLI loads is held and handed to the command (clean stop, reports).
-(await import(new URL('../dist/runners/signals.js', import.meta.url).href)).holdSignals();
+(await import(new URL('../dist/runners/process/signals.js', import.meta.url).href)).holdSignals();
 // The SDK warns that its future releases need Node 22; this package pins a release that runs on 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { main } = await import(entry.href);

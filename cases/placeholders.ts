@@ -49,3 +49,9 @@ export function fill<T>(value: T, vars: Vars): T {
 
 /** A region other than the target's, for "another region" cases. */
 export const otherRegionThan = (region: string): string => (region === 'eu-west-1' ? 'us-west-2' : 'eu-west-1');
+
+/**
+ * `text` as a regular expression source that matches exactly `text` (every special character escaped).
+ * @example new RegExp(escapeRegExp('{fn}.zip')).test('{fn}xzip') // false
+ */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -55,7 +55,10 @@ export function sectionsOf(markdown: string): Map<string, string[]> {
   let current: string[] | undefined;
   for (const line of markdown.split('\n')) {
     const top = /^## (\d+)\./.exec(line);
-    if (top) sections.set(top[1]!, (current = []));
+    if (top) {
+      current = [];
+      sections.set(top[1]!, current);
+    }
     else if (line.startsWith('## ')) current = undefined;
     else if (line.startsWith('### ') && current) current.push(line.slice(4).replace(/\s*\[.*$/, '').trim());
   }

@@ -7,7 +7,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { PROVIDED_DESTINATION_CONFIG_INVALID, TWO_VALIDATION_ERRORS, isMatcher, type Matcher } from '../cases/matchers.js';
 import { PATTERNS } from '../src/spec/shapes.js';
-import { PLACEHOLDER, fill } from '../cases/placeholders.js';
+import { PLACEHOLDER, escapeRegExp, fill } from '../cases/placeholders.js';
 import { CONTRACT_VARS } from './values.js';
 
 /**
@@ -28,8 +28,6 @@ export const FRAGMENTS: Readonly<Record<string, string>> = {
   bus: '[a-zA-Z0-9._-]{1,256}',
 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** A fixed example LastModified (epoch seconds with a fraction, as AWS sends it). */
 export const EXAMPLE_LAST_MODIFIED = 1573687896.493;
 
@@ -49,10 +47,10 @@ export function templateRegex(template: string): string {
   for (const m of template.matchAll(PLACEHOLDER)) {
     const fragment = FRAGMENTS[m[1]!];
     if (fragment === undefined) continue;
-    out += escape(template.slice(last, m.index)) + `(${fragment})`;
+    out += `${escapeRegExp(template.slice(last, m.index))}(${fragment})`;
     last = m.index + m[0].length;
   }
-  return `^${out}${escape(template.slice(last))}$`;
+  return `^${out}${escapeRegExp(template.slice(last))}$`;
 }
 
 /**

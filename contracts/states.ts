@@ -44,15 +44,27 @@ const isWhole = (v: unknown): v is number => Number.isInteger(v) && (v as number
 const KINDS: Record<Kind, StateKind> = {
   exists: {
     name: (fn) => `function ${fn} exists`,
-    apply: (d) => (d.absent ? 'the same interaction also says the function does not exist' : void (d.exists = true)),
+    apply: (d) => {
+      if (d.absent) return 'the same interaction also says the function does not exist';
+      d.exists = true;
+      return undefined;
+    },
   },
   absent: {
     name: (fn) => `function ${fn} does not exist`,
-    apply: (d) => (d.exists ? 'the same interaction also says the function exists' : void (d.absent = true)),
+    apply: (d) => {
+      if (d.exists) return 'the same interaction also says the function exists';
+      d.absent = true;
+      return undefined;
+    },
   },
   versions: {
     name: (fn) => `${fn} has published versions`,
-    apply: (d, p) => (isWhole(p.count) ? void (d.versions = p.count) : 'params.count must be a whole number of at least 1'),
+    apply: (d, p) => {
+      if (!isWhole(p.count)) return 'params.count must be a whole number of at least 1';
+      d.versions = p.count;
+      return undefined;
+    },
   },
   alias: {
     name: (fn) => `${fn} has an alias`,
@@ -64,7 +76,7 @@ const KINDS: Record<Kind, StateKind> = {
   config: {
     name: (fn) => `${fn} has an event invoke config`,
     apply: (d, p) => {
-      const extra = Object.keys(p).filter((k) => k !== 'qualifier' && !SETTINGS.includes(k as never));
+      const extra = Object.keys(p).filter((k) => k !== 'qualifier' && !SETTINGS.some((setting) => setting === k));
       if (extra.length > 0) return `unknown params ${extra.join(', ')} (use qualifier, ${SETTINGS.join(', ')})`;
       if (p.qualifier !== undefined && typeof p.qualifier !== 'string') return 'params.qualifier must be a string';
       d.configs.push(p as GivenConfig);
@@ -132,7 +144,10 @@ export function givenOf(states: readonly ProviderState[]): Given {
     const entry = STATE_REGISTRY.get(state.name);
     if (!entry) throw new StateError(state.name, `no handler for this state; known states: ${[...STATE_REGISTRY.keys()].join('; ')}`);
     let draft = drafts.get(entry.ref);
-    if (!draft) drafts.set(entry.ref, (draft = { ref: entry.ref, exists: false, absent: false, versions: 0, aliases: [], configs: [] }));
+    if (!draft) {
+      draft = { ref: entry.ref, exists: false, absent: false, versions: 0, aliases: [], configs: [] };
+      drafts.set(entry.ref, draft);
+    }
     const problem = KINDS[entry.kind].apply(draft, state.params ?? {});
     if (problem) throw new StateError(state.name, problem);
     if (!draft.exists && entry.kind !== 'absent' && entry.kind !== 'exists')

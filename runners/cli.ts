@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../cases/fixtures.js';
 import { UsageError } from './commands/usage.js';
-import { watchParentWhenLaunchedByNpm } from './parent-watch.js';
-import { heldSignalExit } from './signals.js';
+import { watchParentWhenLaunchedByNpm } from './process/parent-watch.js';
+import { heldSignalExit } from './process/signals.js';
 
 /** This package's version, from its package.json. */
 const packageVersion = (): string => (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   if (name === 'help') return main([rest[0]!, '--help']);
   const command = COMMANDS[name];
   if (!command) {
-    console.error(`lambda-eic: unknown command '${name}'\n\n${HELP}`);
+    console.error(`lambda-eic: unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')}; see lambda-eic --help)`);
     return 2;
   }
   watchParentWhenLaunchedByNpm();

@@ -327,7 +327,10 @@ async function cli([command, name, ...rest]) {
       let status = 0;
       for (const n of names) {
         const { skip } = await ensureInstalled(emulator(n));
-        if (skip) (log(skip), (status = 3));
+        if (skip) {
+          log(skip);
+          status = 3;
+        }
       }
       return status;
     }
@@ -335,7 +338,10 @@ async function cli([command, name, ...rest]) {
       if (!name || rest.length > 0) throw new Error('usage: start <name>');
       const spec = emulator(name);
       const { bin, skip } = await ensureInstalled(spec);
-      if (skip) return (log(skip), 3);
+      if (skip) {
+        log(skip);
+        return 3;
+      }
       const running = await start(spec, bin, { detached: true });
       mkdirSync(join(cacheDir(), 'run'), { recursive: true });
       writeFileSync(pidFile(name), JSON.stringify({ pid: running.pid, home: running.home }));
@@ -344,7 +350,10 @@ async function cli([command, name, ...rest]) {
     }
     case 'stop': {
       if (!name) throw new Error('usage: stop <name>');
-      if (!existsSync(pidFile(name))) return (log(`${name} is not running (no ${pidFile(name)})`), 0);
+      if (!existsSync(pidFile(name))) {
+        log(`${name} is not running (no ${pidFile(name)})`);
+        return 0;
+      }
       const { pid, home } = JSON.parse(readFileSync(pidFile(name), 'utf8'));
       await stopPid(pid);
       if (!process.env.LAMBDA_EIC_KEEP_RUNS) rmSync(home, { recursive: true, force: true });

@@ -20,15 +20,17 @@ const badType = () => [{ at: 'status', match: 'client-error', evidence: 'model' 
 
 interface Ranged {
   readonly name: string;
-  readonly member: MemberSpec & { shape: IntegerShape };
+  readonly member: RangedMember;
   readonly request: (value: unknown) => SdkRequest;
   /** What a successful answer shows for an accepted value. */
   readonly accepted: (value: number) => Expectation[];
   readonly given: Scenario['given'];
 }
 
-const settingsMember = (name: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds') =>
-  OPERATIONS.PutFunctionEventInvokeConfig.input[name] as MemberSpec & { shape: IntegerShape };
+/** An integer member with both bounds in the spec table. */
+type RangedMember = MemberSpec & { readonly shape: Required<IntegerShape> };
+
+const settingsMember = (name: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds'): RangedMember => OPERATIONS.PutFunctionEventInvokeConfig.input[name];
 
 const putRanged = (name: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds'): Ranged => ({
   name: `put.${name}`,
@@ -40,7 +42,7 @@ const putRanged = (name: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds'): R
 
 const listMaxItems: Ranged = {
   name: 'list.MaxItems',
-  member: OPERATIONS.ListFunctionEventInvokeConfigs.input.MaxItems as MemberSpec & { shape: IntegerShape },
+  member: OPERATIONS.ListFunctionEventInvokeConfigs.input.MaxItems,
   request: (value) => call('ListFunctionEventInvokeConfigs', { FunctionName: '{fn}', MaxItems: value }),
   accepted: () => ok(200, 'model'),
   given: withFunction({ configs: [{ MaximumRetryAttempts: 1 }] }),
@@ -48,7 +50,7 @@ const listMaxItems: Ranged = {
 
 /** min-1, min, max, max+1, a wrong type, a fraction. */
 function rangeCases(r: Ranged): Scenario[] {
-  const { min, max } = r.member.shape as Required<IntegerShape>;
+  const { min, max } = r.member.shape;
   const path = r.member.path;
   const id = (c: string) => `ranges.${r.name}.${c}`;
   const title = (what: string) => `${r.name.replace('.', ' ')} ${what}`;
@@ -65,7 +67,7 @@ function rangeCases(r: Ranged): Scenario[] {
 /** Update validates the same members: the two edges just outside. */
 function updateEdges(name: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds'): Scenario[] {
   const member = settingsMember(name);
-  const { min, max } = member.shape as Required<IntegerShape>;
+  const { min, max } = member.shape;
   const given = withFunction({ configs: [{ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 }] });
   const request = (value: number) => call('UpdateFunctionEventInvokeConfig', { FunctionName: '{fn}', [name]: value });
   return [

@@ -13,12 +13,13 @@ function refuse(host, how) {
   return error;
 }
 const lookup = dns.lookup;
-dns.lookup = function (host, options, callback) {
+dns.lookup = function (host, ...rest) {
   if (!LOOPBACK.test(String(host))) {
+    const [options, callback] = rest;
     const cb = typeof options === 'function' ? options : callback;
     return process.nextTick(() => cb(refuse(host, 'dns.lookup')));
   }
-  return lookup.apply(this, arguments);
+  return lookup.call(this, host, ...rest);
 };
 const promisesLookup = dns.promises.lookup;
 dns.promises.lookup = async function (host, ...rest) {
@@ -30,11 +31,12 @@ dns.promises.lookup = async function (host, ...rest) {
 const { TCP } = process.binding('tcp_wrap');
 for (const method of ['connect', 'connect6']) {
   const real = TCP.prototype[method];
-  TCP.prototype[method] = function (request, address, port) {
+  TCP.prototype[method] = function (...args) {
+    const [, address, port] = args; // (request, address, port, ...)
     if (!LOOPBACK.test(String(address))) {
       refuse(`${address}:${port}`, 'tcp.connect');
       return -101; // UV_ENETUNREACH: the socket reports the failure like a real unreachable network
     }
-    return real.apply(this, arguments);
+    return real.apply(this, args);
   };
 }

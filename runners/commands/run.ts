@@ -18,7 +18,7 @@ import { MissingPeer, TargetUnreachable, DEFAULT_RUNTIME, type Identity, type Ta
 import type { AwsTarget } from '../targets/aws/aws-target.js';
 import { planLines } from '../targets/aws/plan.js';
 import { guardRun } from '../targets/aws/stop-guard.js';
-import { SIGNAL_EXIT, takeSignals } from '../signals.js';
+import { SIGNAL_EXIT, takeSignals } from '../process/signals.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionSpec, type OptionTable, type Values } from './model.js';
 import { labelWithQuirks, resolveTarget, targetOptions } from './target-options.js';
 import { UsageError, durationOption, listOption } from './usage.js';

@@ -7,7 +7,7 @@ import { QUIRK_NAMES, type QuirkName } from '../../src/model/quirks.js';
 import { AwsRealism } from '../../src/realism/aws-realism.js';
 import { REALISM_DEFAULTS, parseCredentials, parseTimings } from '../../src/realism/profile.js';
 import { CONTROL_HEADER } from '../../src/http/limits.js';
-import { takeSignals } from '../signals.js';
+import { takeSignals } from '../process/signals.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionTable, type Values } from './model.js';
 import { UsageError, integerOption, listOption } from './usage.js';
 

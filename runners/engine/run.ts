@@ -177,7 +177,11 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
       retries += observation.retries ?? 0;
       const stepFailuresFrom = failures.length;
       for (const [name, path] of Object.entries(step.save ?? {})) vars[`@${name}`] = String(pick(observation, path)[0] ?? '');
-      if (step.collect) (collected[step.collect.into] ??= []).push(...pick(observation, step.collect.from));
+      if (step.collect) {
+        const into = collected[step.collect.into] ?? [];
+        collected[step.collect.into] = into;
+        into.push(...pick(observation, step.collect.from));
+      }
       // The step's own expectations, then the headers every answer must carry (unless the step checks them itself).
       const own = new Set(step.expect.map((e) => e.at));
       const implicit = requiredHeaderChecks(observation).filter((e) => !own.has(e.at));
@@ -271,7 +275,8 @@ export async function runSuite(target: Target, identity: Identity, scenarios: re
   let lost: TargetLost | undefined;
   const view = guarded(target, options.signal, (error) => {
     lostTargets.add(view);
-    return (lost ??= error);
+    lost ??= error;
+    return lost;
   });
   const stopped = () => options.signal?.aborted === true || lost !== undefined;
   let queue: number[] = [];

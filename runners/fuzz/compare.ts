@@ -5,7 +5,7 @@
  * `aws-behaviour.md` section 4 List). Each difference names the evidence of the rule that decides it.
  */
 import type { Evidence } from '../../src/spec/errors.js';
-import { ERROR_CODES } from '../../src/spec/errors.js';
+import { ERROR_CODES, isErrorCode } from '../../src/spec/errors.js';
 import { OPERATIONS, type OperationName } from '../../src/spec/operations.js';
 import { deepEqual } from '../engine/expectations.js';
 import { REQUIRED_HEADERS } from '../engine/required-headers.js';
@@ -117,7 +117,7 @@ const FAULT_CODES = ['TooManyRequestsException', 'ServiceException', 'ResourceCo
 function codeEvidence(reference: Observation, verdict: ReferenceVerdict): Evidence {
   const code = reference.error!.code;
   if (FAULT_CODES.includes(code)) return 'model';
-  return verdict.errorEvidence ?? ERROR_CODES[code as keyof typeof ERROR_CODES]?.evidence ?? 'inferred';
+  return verdict.errorEvidence ?? (isErrorCode(code) ? ERROR_CODES[code].evidence : 'inferred');
 }
 
 /** Update replaces DestinationConfig as a whole [inferred] when it carries one with a missing key. */
@@ -161,7 +161,8 @@ export function compareAnswers(request: ModelCall, reference: Observation, verdi
     const expectedHeaders = headerView(reference);
     const gotHeaders = headerView(actual);
     for (const name of Object.keys(expectedHeaders)) add(`wire.header.${name}`, expectedHeaders[name], gotHeaders[name], 'model', `${name} header`);
-    const bodyEvidence: Evidence = reference.error ? (ERROR_CODES[reference.error.code as keyof typeof ERROR_CODES]?.evidence ?? 'inferred') : 'recorded';
+    const code = reference.error?.code;
+    const bodyEvidence: Evidence = code === undefined ? 'recorded' : isErrorCode(code) ? ERROR_CODES[code].evidence : 'inferred';
     const expectedBody = normaliseBody(reference.wire.bodyText);
     const gotBody = normaliseBody(actual.wire.bodyText);
     if (reference.error && expectedBody && typeof expectedBody === 'object' && gotBody && typeof gotBody === 'object') {

@@ -3,6 +3,7 @@
  * Verifier resolves or rejects with) into one result per interaction, in the order verified,
  * each failure with one line per mismatch.
  */
+import { stripColour } from '../reporters/colour.js';
 
 export interface InteractionResult {
   readonly description: string;
@@ -24,8 +25,7 @@ interface CoreResult {
   readonly pendingErrors?: readonly { readonly interaction: string }[];
 }
 
-// eslint-disable-next-line no-control-regex
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ').trim();
+const plain = (text: string) => stripColour(text).replace(/\s+/g, ' ').trim();
 
 /**
  * One line for a mismatch the core reported.

@@ -3,12 +3,10 @@
  * region and partition (contracts/values.ts) become the run's, in the path, the query and the
  * JSON body. Pure functions; runners/pact/request-filter.ts applies them to the replayed request.
  */
-import { DESTINATION_NAMES, type Vars } from '../../cases/placeholders.js';
+import { DESTINATION_NAMES, escapeRegExp, type Vars } from '../../cases/placeholders.js';
 import { encodeLabel } from '../../src/http/wire.js';
 
 export type Replace = (text: string) => string;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Keys whose values are destination names: replaced only as an ARN's last part (`:queue`, `event-bus/bus`). */
 const DESTINATION_KEYS: ReadonlySet<string> = new Set(Object.keys(DESTINATION_NAMES));
@@ -35,7 +33,7 @@ export function replacer(from: Vars, to: Vars): Replace {
     else pairs.set(value, target);
   }
   if (pairs.size === 0) return (text) => text;
-  const alternative = (found: string) => escape(found) + (atEnd.includes(found) ? '(?![^:/\\s,)])' : '');
+  const alternative = (found: string) => escapeRegExp(found) + (atEnd.includes(found) ? '(?![^:/\\s,)])' : '');
   const pattern = new RegExp([...pairs.keys()].sort((a, b) => b.length - a.length).map(alternative).join('|'), 'g');
   return (text) => text.replace(pattern, (found) => pairs.get(found)!);
 }

@@ -6,12 +6,11 @@
  * `LastModified` and `NextMarker` become matchers anyway. Then a path-by-path comparison.
  */
 import { isMatcher } from '../../cases/fixtures.js';
+import { escapeRegExp } from '../../cases/placeholders.js';
 import { MATCHERS } from '../engine/expectations.js';
 
 /** Run value to placeholder, e.g. `['eic-ab12cd-r1', '{fn}']`. */
 export type Substitutions = ReadonlyArray<readonly [value: string, placeholder: string]>;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Replaces every run value in a string by its placeholder, longest first, in one pass.
@@ -22,7 +21,7 @@ export function substitute(text: string, substitutions: Substitutions): string {
   const pairs = substitutions.filter(([value]) => value.length > 0);
   if (pairs.length === 0) return text;
   const map = new Map(pairs);
-  const pattern = new RegExp([...map.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+  const pattern = new RegExp([...map.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
   return text.replace(pattern, (found) => map.get(found)!);
 }
 

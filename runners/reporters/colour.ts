@@ -39,5 +39,5 @@ export function paint(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = proc
  * Removes colour escape sequences (from text a library coloured on its own).
  * @example stripColour('\u001b[31mx\u001b[0m') // 'x'
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u001b (ESC) starts every ANSI colour code
 export const stripColour = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');

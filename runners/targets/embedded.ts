@@ -1,5 +1,5 @@
 /** The embedded target: the reference emulator on a loopback port of this process. */
-import { Emulator } from '../../src/model/emulator.js';
+import type { Emulator } from '../../src/model/emulator.js';
 import { CONTROL_HEADER } from '../../src/http/limits.js';
 import { startServer } from '../../src/http/server.js';
 import { httpTarget } from './http-target.js';

@@ -81,7 +81,9 @@ export function httpTarget(options: HttpTargetOptions): Target {
   const loadIam = (): Promise<IamSdk | undefined> => import('@aws-sdk/client-iam').catch(() => undefined);
   const iam = async () => {
     const sdk = await loadIam();
-    return sdk && (iamClient ??= new sdk.IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: handler() }));
+    if (!sdk) return undefined;
+    iamClient ??= new sdk.IAMClient({ endpoint: options.endpoint, region: options.region, credentials: envCredentials(), maxAttempts: 1, requestHandler: handler() });
+    return iamClient;
   };
   let role: string | undefined;
   let identity: Identity | undefined;

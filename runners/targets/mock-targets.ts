@@ -11,6 +11,7 @@
  */
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SdkRequest } from '../../cases/scenario.js';
+import { isOperationName, type OperationName } from '../../src/spec/operations.js';
 import { rawExchange } from './raw-exchange.js';
 import { observeCall } from './sdk-calls.js';
 import { withPeer, type Target } from './target.js';
@@ -18,6 +19,12 @@ import { WireCapture } from './wire-capture.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDMOCK', secretAccessKey: 'mock-secret' };
 const ROLE = 'arn:aws:iam::123456789012:role/lambda-eic-conformance';
+
+/** The operation a fault is armed for: `*` or one the model answers, as `failNext` requires. */
+function faultOperation(operation: string): OperationName | '*' {
+  if (operation === '*' || isOperationName(operation)) return operation;
+  throw new TypeError(`failNext: ${operation} is not an operation the emulator answers`);
+}
 
 /**
  * A target answered by aws-sdk-client-mock on one client (the prototype stays untouched).
@@ -32,7 +39,7 @@ export async function clientMockTarget(options: { region: string }): Promise<Tar
     observesWire: false,
     connect: async () => ({ account: mock.account, region: mock.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request),
-    armFault: async (operation, { kind, ...details }) => void mock.failNext(operation as never, kind, 1, details),
+    armFault: async (operation, { kind, ...details }) => void mock.failNext(faultOperation(operation), kind, 1, details),
     roleArn: async () => ROLE,
     async dispose() {
       mock.restore();
@@ -56,7 +63,7 @@ export async function nockTarget(options: { region: string }): Promise<Target> {
     connect: async () => ({ account: lambda.account, region: lambda.region, partition: 'aws' }),
     send: (request: SdkRequest) => observeCall(client, request, () => capture.take()),
     sendRaw: (raw) => rawExchange(lambda.origin, options.region, raw),
-    armFault: async (operation, { kind, ...details }) => void lambda.failNext(operation as never, kind, 1, details),
+    armFault: async (operation, { kind, ...details }) => void lambda.failNext(faultOperation(operation), kind, 1, details),
     roleArn: async () => ROLE,
     async dispose() {
       client.destroy();

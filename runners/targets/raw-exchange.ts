@@ -25,7 +25,9 @@ const fetchSend: RawSend = async (url, method, headers, body, signal) => {
   const response = await fetch(url, { method, headers: sendable, ...(signal ? { signal } : {}), ...(body.length > 0 ? { body: body as Buffer<ArrayBuffer> } : {}) });
   const bodyText = await response.text();
   const wireHeaders: Record<string, string> = {};
-  response.headers.forEach((value, key) => (wireHeaders[key.toLowerCase()] = value));
+  response.headers.forEach((value, key) => {
+    wireHeaders[key.toLowerCase()] = value;
+  });
   return { status: response.status, headers: wireHeaders, bodyText };
 };
 

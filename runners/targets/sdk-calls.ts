@@ -7,7 +7,7 @@ import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { SdkRequest } from '../../cases/scenario.js';
 import type { Observation, SendOptions, WireExchange } from './target.js';
 
-type CommandClass = new (input: never) => Parameters<LambdaClient['send']>[0];
+type CommandClass = new (input: Readonly<Record<string, unknown>>) => Parameters<LambdaClient['send']>[0];
 
 const commandFor = (operation: string): CommandClass => {
   const command = (lambda as unknown as Record<string, CommandClass | undefined>)[`${operation}Command`];
@@ -43,7 +43,7 @@ export async function observeCall(
 ): Promise<Observation> {
   const Command = commandFor(request.operation);
   try {
-    const command = new Command(structuredClone(request.input) as never);
+    const command = new Command(structuredClone(request.input));
     const sent = options.signal ? client.send(command, { abortSignal: options.signal }) : client.send(command);
     const result = (await sent) as unknown as Record<string, unknown>;
     const { $metadata, ...output } = result as { $metadata?: { httpStatusCode?: number } };

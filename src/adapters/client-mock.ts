@@ -16,6 +16,12 @@ import { sendOffline, unsupportedShape, type ClientLike, type CommandLike } from
 export type { LambdaModelHandle, ModelOptions, SeedFunctionOptions, SeededFunction, ConfigSettings, ConfigSnapshot } from './handle.js';
 export { SDK_FLOOR, SDK_RANGE } from './sdk-support.js';
 
+/**
+ * aws-sdk-client-mock's stub of `LambdaClient#send`, as `mockLambda().stub` exposes it.
+ * @remarks An escape hatch into aws-sdk-client-mock, not part of the model's contract: read call
+ * history and use it with the aws-sdk-client-mock-vitest/-jest matchers; its `reset()`,
+ * `on()`, `resolves()` and `callsFake()` replace the model's answers.
+ */
 export type LambdaStub = AwsStub<ServiceInputTypes, ServiceOutputTypes, LambdaClientResolvedConfig>;
 
 export interface MockLambdaOptions extends ModelOptions {
@@ -24,7 +30,12 @@ export interface MockLambdaOptions extends ModelOptions {
 }
 
 export interface LambdaMock extends LambdaModelHandle {
-  /** The aws-sdk-client-mock stub: call history, and the target of aws-sdk-client-mock-vitest/jest matchers. */
+  /**
+   * The aws-sdk-client-mock stub: call history, and the target of aws-sdk-client-mock-vitest/jest matchers.
+   * @remarks Escape hatch: `stub.reset()` or `stub.on(...)` replace the model's answers; reset with
+   * `mock.reset()`, which keeps them.
+   * @example expect(mock.stub).toHaveReceivedCommandWith(PutFunctionEventInvokeConfigCommand, { MaximumRetryAttempts: 0 });
+   */
   readonly stub: LambdaStub;
   /**
    * Puts the real `send` back.

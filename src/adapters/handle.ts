@@ -50,6 +50,12 @@ export type ConfigSnapshot = StateSnapshot['regions'][number]['functions'][numbe
 
 /** Seeding, inspection, faults and reset: the same on every mock transport. */
 export interface LambdaModelHandle {
+  /**
+   * The emulator answering this mock, to share it with another transport (`startServer({ emulator })`).
+   * @remarks Its `world` and `quirks` are escape hatches into the live model: read state with
+   * `state()` or `configOf()`, change it with `seedFunction()`, `seedConfig()` and the SDK.
+   * @example const server = await startServer({ emulator: mock.emulator });
+   */
   readonly emulator: Emulator;
   readonly region: string;
   readonly account: string;

@@ -20,8 +20,6 @@ export type InterceptLambdaOptions = ModelOptions;
 export interface LambdaInterceptor extends LambdaModelHandle {
   /** `https://lambda.<region>.amazonaws.com`. */
   readonly origin: string;
-  /** The nock scope holding the interceptors. */
-  readonly scope: nock.Scope;
   /**
    * Throws if a request went to a host that was refused (another region, another service).
    * @example lambda.done()
@@ -98,7 +96,6 @@ export function interceptLambda(options: InterceptLambdaOptions = {}): LambdaInt
   return {
     ...handle,
     origin,
-    scope,
     reset() {
       core.reset();
       refused.length = 0;

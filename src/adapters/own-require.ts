@@ -9,5 +9,6 @@ import { createRequire } from 'node:module';
  * Loads a module the way this package's own imports would.
  * @example ownRequire('@aws-sdk/client-lambda/package.json').version // '3.1162.0'
  */
+// biome-ignore lint/suspicious/noTsIgnore: the ESM build has no error here, so @ts-expect-error would fail it
 // @ts-ignore TS1343 in the CommonJS build, where scripts/build.mjs puts __filename in its place
 export const ownRequire = createRequire(import.meta.url);

@@ -121,7 +121,10 @@ const ROUTES = new WeakMap<object, WeakMap<Answer, OfflineRoute>>();
 /** The client's stack without network steps, and its config with the in-memory handler; built once per client and model. */
 function routeOf(client: ClientLike, answer: Answer): OfflineRoute {
   let byAnswer = ROUTES.get(client);
-  if (!byAnswer) ROUTES.set(client, (byAnswer = new WeakMap()));
+  if (!byAnswer) {
+    byAnswer = new WeakMap();
+    ROUTES.set(client, byAnswer);
+  }
   let route = byAnswer.get(answer);
   if (!route) {
     const stack = client.middlewareStack.clone();
@@ -154,7 +157,10 @@ function handlerOf(route: OfflineRoute, command: CommandLike): Handler {
   const pristine = command.middlewareStack?.identify?.().length === 0;
   if (!pristine) return command.resolveMiddleware(route.stack, route.config, undefined);
   let handler = route.handlers.get(command.constructor);
-  if (!handler) route.handlers.set(command.constructor, (handler = command.resolveMiddleware(route.stack, route.config, undefined)));
+  if (!handler) {
+    handler = command.resolveMiddleware(route.stack, route.config, undefined);
+    route.handlers.set(command.constructor, handler);
+  }
   return handler;
 }
 

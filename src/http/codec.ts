@@ -2,7 +2,7 @@
  * The rest-json codec: an HTTP request to (operation, input) and an outcome to an HTTP answer,
  * both as AWS Lambda does them. No behaviour lives here: the model decides, the codec translates.
  */
-import { OPERATIONS, type OperationName } from '../spec/operations.js';
+import { OPERATIONS, OPERATION_NAMES, inputMembers, type OperationName } from '../spec/operations.js';
 import type { MemberSpec, Shape } from '../spec/shapes.js';
 import { AwsError, fail } from '../model/aws-error.js';
 import type { Outcome } from '../model/emulator.js';
@@ -40,8 +40,8 @@ function decodeBlobs(shape: Shape, value: unknown): unknown {
 
 /** Each operation's input members, listed once (the request path reads them on every call). */
 const MEMBERS = Object.fromEntries(
-  Object.entries(OPERATIONS).map(([operation, spec]) => {
-    const members = Object.entries(spec.input) as [string, MemberSpec][];
+  OPERATION_NAMES.map((operation) => {
+    const members = inputMembers(operation);
     return [operation, { members, hasBody: members.some(([, m]) => m.location === 'body') }];
   }),
 ) as unknown as Record<OperationName, { members: readonly [string, MemberSpec][]; hasBody: boolean }>;

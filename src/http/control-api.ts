@@ -14,7 +14,7 @@
  * without a CORS preflight, which is never granted (403 otherwise).
  */
 import type { Emulator } from '../model/emulator.js';
-import { FAULT_KINDS, type FaultSpec } from '../model/faults.js';
+import { FAULT_KINDS, isFaultKind, type FaultSpec } from '../model/faults.js';
 import { snapshot } from '../model/snapshot.js';
 import { isPlainObject } from '../model/validate.js';
 import { OPERATIONS, isOperationName } from '../spec/operations.js';
@@ -41,7 +41,7 @@ function parseFault(body: Buffer): FaultSpec | string {
   const { operation, kind, times, retryAfterSeconds, reason, message } = value;
   if (typeof operation !== 'string' || (operation !== '*' && !isOperationName(operation)))
     return `operation must be "*" or one of ${Object.keys(OPERATIONS).join(', ')}; a fault for an unknown name would never fire`;
-  if (typeof kind !== 'string' || !FAULT_KINDS.includes(kind as never)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
+  if (typeof kind !== 'string' || !isFaultKind(kind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   if (times !== undefined && (!Number.isInteger(times) || (times as number) < 1)) return 'times must be a whole number of at least 1';
   if (retryAfterSeconds !== undefined && (!Number.isInteger(retryAfterSeconds) || (retryAfterSeconds as number) < 0))
     return 'retryAfterSeconds must be a whole number';

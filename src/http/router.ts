@@ -2,7 +2,7 @@
  * Request matching: method and path to an operation and its URI labels. Kept apart from decoding.
  */
 import { LAMBDA_ROUTES } from '../spec/lambda-routes.js';
-import { OPERATIONS, type OperationName } from '../spec/operations.js';
+import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../spec/operations.js';
 
 export type RouteMatch =
   | { readonly kind: 'operation'; readonly operation: OperationName; readonly labels: Readonly<Record<string, string>> }
@@ -22,19 +22,19 @@ const decode = (segment: string): string => {
   }
 };
 
-interface CompiledRoute {
+interface CompiledRoute<Name extends string = string> {
   readonly method: string;
   readonly segments: readonly string[];
   readonly query?: string;
-  readonly name: string;
+  readonly name: Name;
 }
 
-const compile = (method: string, uri: string, name: string): CompiledRoute => {
+const compile = <Name extends string>(method: string, uri: string, name: Name): CompiledRoute<Name> => {
   const [path, query] = uri.split('?');
   return { method, segments: segmentsOf(path!), ...(query ? { query } : {}), name };
 };
 
-const OWN = Object.entries(OPERATIONS).map(([name, spec]) => compile(spec.method, spec.uri, name));
+const OWN = OPERATION_NAMES.map((name) => compile(OPERATIONS[name].method, OPERATIONS[name].uri, name));
 const ALL = LAMBDA_ROUTES.map(([method, uri, name]) => compile(method, uri, name));
 
 function matchRoute(route: CompiledRoute, method: string, segments: readonly string[], search: URLSearchParams) {
@@ -63,7 +63,7 @@ export function route(method: string, path: string, search: URLSearchParams): Ro
   // Routes with a query discriminator first (none of ours have one), then the most literal segments.
   for (const r of OWN) {
     const labels = matchRoute(r, method, segments, search);
-    if (labels) return { kind: 'operation', operation: r.name as OperationName, labels };
+    if (labels) return { kind: 'operation', operation: r.name, labels };
   }
   const other = ALL.filter((r) => r.query).find((r) => matchRoute(r, method, segments, search))
     ?? ALL.find((r) => matchRoute(r, method, segments, search));

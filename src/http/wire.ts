@@ -2,8 +2,7 @@
  * An operation call as the rest-json wire carries it (`aws-behaviour.md` section 1): method,
  * path with the URL-encoded FunctionName, query string, JSON body. Built from the spec table.
  */
-import { OPERATIONS, isOperationName } from '../spec/operations.js';
-import type { MemberSpec } from '../spec/shapes.js';
+import { OPERATIONS, inputMembers, isOperationName } from '../spec/operations.js';
 
 export interface WireCall {
   readonly method: string;
@@ -30,7 +29,7 @@ export const encodeLabel = (value: string): string =>
 export function wireCall(operation: string, input: Readonly<Record<string, unknown>>): WireCall {
   if (!isOperationName(operation)) throw new Error(`${operation} is not an operation of the spec table`);
   const spec = OPERATIONS[operation];
-  const members = Object.entries(spec.input) as [string, MemberSpec][];
+  const members = inputMembers(operation);
   let path: string = spec.uri;
   const query: Record<string, string> = {};
   const body: Record<string, unknown> = {};

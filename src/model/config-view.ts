@@ -8,7 +8,7 @@ import { functionArn } from './names.js';
 import type { StoredEventInvokeConfig } from './state.js';
 
 /** A config as the rest-json wire carries it. */
-export interface EventInvokeConfigWire {
+export type EventInvokeConfigWire = {
   LastModified: number;
   FunctionArn: string;
   MaximumRetryAttempts?: number;
@@ -17,7 +17,7 @@ export interface EventInvokeConfigWire {
     OnSuccess: { Destination?: string };
     OnFailure: { Destination?: string };
   };
-}
+};
 
 const destination = (arn: string | undefined) => (arn === undefined ? {} : { Destination: arn });
 

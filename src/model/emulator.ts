@@ -6,35 +6,11 @@ import { OPERATIONS, type OperationName } from '../spec/operations.js';
 import { AwsError, fail } from './aws-error.js';
 import { systemContext, type Context } from './context.js';
 import { isPlainObject } from './validate.js';
-import * as control from './control-plane.js';
-import * as eic from './event-invoke-config.js';
 import { FaultPlan } from './faults.js';
+import { runHandler } from './handlers.js';
 import { QUIRKS, type Core, type HttpAnswer, type Outcome, type Quirk, type QuirkName } from './quirks.js';
-import { World, type RegionState } from './state.js';
-import { checkConstraints, checkTypes, constraintViolations } from './validate.js';
-
-type Handler = (state: RegionState, input: never, ctx: Context) => unknown;
-
-const HANDLERS: Record<OperationName, Handler> = {
-  PutFunctionEventInvokeConfig: eic.putEventInvokeConfig,
-  UpdateFunctionEventInvokeConfig: eic.updateEventInvokeConfig,
-  GetFunctionEventInvokeConfig: eic.getEventInvokeConfig,
-  DeleteFunctionEventInvokeConfig: eic.deleteEventInvokeConfig,
-  ListFunctionEventInvokeConfigs: eic.listEventInvokeConfigs,
-  CreateFunction: control.createFunction,
-  GetFunction: control.getFunction,
-  GetFunctionConfiguration: control.getFunctionConfiguration,
-  UpdateFunctionConfiguration: control.updateFunctionConfiguration,
-  DeleteFunction: control.deleteFunction,
-  UpdateFunctionCode: control.updateFunctionCode,
-  PublishVersion: control.publishVersion,
-  ListVersionsByFunction: control.listVersionsByFunction,
-  ListFunctions: control.listFunctions,
-  CreateAlias: control.createAlias,
-  GetAlias: control.getAlias,
-  DeleteAlias: control.deleteAlias,
-  ListAliases: control.listAliases,
-};
+import { World } from './state.js';
+import { checkInput } from './validate.js';
 
 export type { Outcome };
 
@@ -51,9 +27,17 @@ export interface InvokeLayer {
 
 /** The state of every account and region, plus the armed faults and any quirks switched on. */
 export class Emulator {
+  /**
+   * The live state of every account and region.
+   * @remarks Escape hatch: changing it bypasses every rule of the model. Read a copy with
+   * `snapshot(emulator)`; change state through `invoke` (or a mock's seeding).
+   */
   readonly world = new World();
   readonly faults = new FaultPlan();
-  /** Quirks switched on (none by default): the emulator then behaves like a buggy one. */
+  /**
+   * Quirks switched on (none by default): the emulator then behaves like a buggy one.
+   * @remarks Escape hatch for tests of the suite itself; pass `{ quirks }` to the constructor instead.
+   */
   readonly quirks = new Set<QuirkName>();
   /** A layer around every call (none by default): `new AwsRealism()` behaves like a real account. */
   layer: InvokeLayer | undefined;
@@ -108,13 +92,11 @@ export class Emulator {
   private readonly core: Core = (operation, input, ctx, options = {}) => {
     const spec = OPERATIONS[operation];
     try {
-      checkTypes(spec, input);
-      const found = constraintViolations(spec, input);
-      checkConstraints(options.violations ? options.violations(found) : found);
+      checkInput(operation, input, options.violations);
       // Only CreateFunction can bring a region to life; every other call needs a function there,
       // so a read or a failed write naming a new region (a SigV4 scope) allocates nothing.
       const state = this.world.peek(ctx.account, ctx.region);
-      const output = HANDLERS[operation](state, input as never, ctx) as Record<string, unknown> | undefined;
+      const output = runHandler(operation, state, input, ctx);
       if (state.functions.size > 0) this.world.keep(state);
       return { ok: true, status: spec.successStatus, output };
     } catch (error) {

@@ -2,36 +2,29 @@
  * The five event-invoke-config operations (`aws-behaviour.md` section 4), each a deterministic
  * function of (state, input, context) whose only effect is on the state it is given.
  */
+import type { OperationInput } from '../spec/inputs.js';
 import { LIST_DEFAULT_MAX_ITEMS } from '../spec/shapes.js';
 import { fail } from './aws-error.js';
 import { configView, type EventInvokeConfigWire } from './config-view.js';
 import type { Context } from './context.js';
-import { checkDestinations, destinationOf, type DestinationInput } from './destinations.js';
+import { checkDestinations, destinationOf } from './destinations.js';
 import { sliceBounds } from './indexes.js';
 import type { RegionState, StoredEventInvokeConfig } from './state.js';
 import { checkRegion, findFunction, functionRef, requireQualifiedFunction, resolveTarget, targetArn } from './targets.js';
 
-export interface TargetInput {
-  readonly FunctionName: string;
-  readonly Qualifier?: string;
-}
+/** Get's and Delete's validated input (FunctionName and an optional Qualifier). */
+export type TargetInput = OperationInput<'GetFunctionEventInvokeConfig'>;
 
-export interface SettingsInput extends TargetInput {
-  readonly MaximumRetryAttempts?: number | null;
-  readonly MaximumEventAgeInSeconds?: number | null;
-  readonly DestinationConfig?: DestinationInput | null;
-}
+/** Put's and Update's validated input. */
+export type SettingsInput = OperationInput<'PutFunctionEventInvokeConfig'>;
 
-export interface ListInput {
-  readonly FunctionName: string;
-  readonly Marker?: string;
-  readonly MaxItems?: number;
-}
+/** List's validated input. */
+export type ListInput = OperationInput<'ListFunctionEventInvokeConfigs'>;
 
-export interface ListOutput {
+export type ListOutput = {
   FunctionEventInvokeConfigs: EventInvokeConfigWire[];
   NextMarker?: string;
-}
+};
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
 
@@ -60,7 +53,7 @@ function settingsOf(input: SettingsInput): Omit<StoredEventInvokeConfig, 'qualif
  */
 export function putEventInvokeConfig(state: RegionState, input: SettingsInput, ctx: Context): EventInvokeConfigWire {
   requireSomeSetting(input);
-  const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
+  const target = resolveTarget(input.FunctionName, input.Qualifier ?? undefined, ctx);
   const fn = requireQualifiedFunction(state, target);
   checkDestinations(state, target.name, input.DestinationConfig ?? undefined, ctx);
   const stored: StoredEventInvokeConfig = { qualifier: target.qualifier, ...settingsOf(input), lastModified: ctx.now() };
@@ -75,7 +68,7 @@ export function putEventInvokeConfig(state: RegionState, input: SettingsInput, c
  */
 export function updateEventInvokeConfig(state: RegionState, input: SettingsInput, ctx: Context): EventInvokeConfigWire {
   requireSomeSetting(input);
-  const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
+  const target = resolveTarget(input.FunctionName, input.Qualifier ?? undefined, ctx);
   const fn = requireQualifiedFunction(state, target);
   const previous = fn.configs.get(target.qualifier);
   if (!previous) throw fail('noEventInvokeConfig', targetArn(ctx, target));
@@ -93,7 +86,7 @@ export function updateEventInvokeConfig(state: RegionState, input: SettingsInput
 
 /** The stored config for a Get or Delete; neither checks that the qualifier exists [recorded]. */
 function existingConfig(state: RegionState, input: TargetInput, ctx: Context) {
-  const target = resolveTarget(input.FunctionName, input.Qualifier, ctx);
+  const target = resolveTarget(input.FunctionName, input.Qualifier ?? undefined, ctx);
   const fn = findFunction(state, target);
   const config = fn?.configs.get(target.qualifier);
   if (!fn || !config) throw fail('noEventInvokeConfig', targetArn(ctx, target));
@@ -140,7 +133,8 @@ export function listEventInvokeConfigs(state: RegionState, input: ListInput, ctx
   checkRegion(ref, ctx);
   const fn = findFunction(state, { name: ref.name, account: ref.account ?? ctx.account });
   if (!fn) throw fail('functionDoesNotExist');
-  const after = input.Marker === undefined ? undefined : decodeMarker(input.Marker);
+  const marker = input.Marker ?? undefined;
+  const after = marker === undefined ? undefined : decodeMarker(marker);
   const pageSize = input.MaxItems ?? LIST_DEFAULT_MAX_ITEMS;
   // The configs after the marker start where a binary search over the sorted qualifiers says.
   const qualifiers = fn.configs.sortedKeys;

@@ -8,6 +8,12 @@ import { AwsError, fail } from './aws-error.js';
 export type FaultKind = 'throttle' | 'service' | 'conflict';
 export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'service', 'conflict'];
 
+/**
+ * Whether a name is a fault kind.
+ * @example isFaultKind('throttle') // true
+ */
+export const isFaultKind = (name: string): name is FaultKind => FAULT_KINDS.some((kind) => kind === name);
+
 export interface FaultSpec {
   /** An operation name (`PutFunctionEventInvokeConfig`) or `*` for every operation. */
   readonly operation: string;

@@ -395,7 +395,7 @@ export const SPEC_QUIRKS = {
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
       if (op !== LIST || !outcome.ok) return outcome;
-      const items = (outcome.output?.FunctionEventInvokeConfigs as Array<{ FunctionArn: string }>).filter((c) => c.FunctionArn.endsWith(':$LATEST'));
+      const items = (outcome.output!.FunctionEventInvokeConfigs as Array<{ FunctionArn: string }>).filter((c) => c.FunctionArn.endsWith(':$LATEST'));
       return { ...outcome, output: { ...outcome.output, FunctionEventInvokeConfigs: items } };
     },
   },
@@ -418,7 +418,7 @@ export const SPEC_QUIRKS = {
       const last = /^eic:(.+)$/.exec(Buffer.from(input.Marker, 'base64url').toString('utf8'))?.[1];
       if (last === undefined) return next(op, input, ctx);
       // One before the marker's qualifier: the previous page's last config comes again.
-      const before = last.slice(0, -1) + String.fromCharCode(last.charCodeAt(last.length - 1) - 1) + '~';
+      const before = `${last.slice(0, -1)}${String.fromCharCode(last.charCodeAt(last.length - 1) - 1)}~`;
       return next(op, { ...input, Marker: Buffer.from(`eic:${before}`).toString('base64url') }, ctx);
     },
   },
@@ -428,7 +428,7 @@ export const SPEC_QUIRKS = {
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
       if (op !== LIST || !outcome.ok) return outcome;
-      const items = (outcome.output?.FunctionEventInvokeConfigs as Array<Record<string, unknown>>).map((c) => ({ ...c, FunctionArn: String(c.FunctionArn).replace(/:[^:]+$/, '') }));
+      const items = (outcome.output!.FunctionEventInvokeConfigs as Array<Record<string, unknown>>).map((c) => ({ ...c, FunctionArn: String(c.FunctionArn).replace(/:[^:]+$/, '') }));
       return { ...outcome, output: { ...outcome.output, FunctionEventInvokeConfigs: items } };
     },
   },

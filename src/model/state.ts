@@ -1,4 +1,4 @@
-import { InsertionOrderMap, SortedKeyMap } from './indexes.js';
+import { InsertionOrderMap, type SortedKeyMap } from './indexes.js';
 
 /**
  * The emulator's state: per account and region, functions with `$LATEST`, published versions and

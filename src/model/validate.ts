@@ -3,7 +3,8 @@
  * AWS cannot deserialise), then the model's constraints, reported together in one
  * ValidationException in model member order (`aws-behaviour.md` section 2).
  */
-import type { OperationSpec } from '../spec/operations.js';
+import type { OperationInputs } from '../spec/inputs.js';
+import { OPERATIONS, type OperationName, type OperationSpec } from '../spec/operations.js';
 import type { MemberSpec, Shape } from '../spec/shapes.js';
 import { CONSTRAINT_TEXT, violationText } from '../spec/errors.js';
 import { fail } from './aws-error.js';
@@ -14,7 +15,10 @@ type Input = Readonly<Record<string, unknown>>;
 const patternCache = new Map<string, RegExp>();
 const compiled = (pattern: string): RegExp => {
   let re = patternCache.get(pattern);
-  if (!re) patternCache.set(pattern, (re = wholeMatch(pattern)));
+  if (!re) {
+    re = wholeMatch(pattern);
+    patternCache.set(pattern, re);
+  }
   return re;
 };
 
@@ -52,7 +56,8 @@ function typeMismatch(shape: Shape, v: unknown): string | undefined {
 function checkItemTypes(shape: Shape, v: unknown, where: string): void {
   const itemShape = shape.type === 'list' ? shape.member : shape.type === 'map' ? shape.value : undefined;
   if (!itemShape) return;
-  const items = shape.type === 'list' ? (v as unknown[]) : Object.values(v as Input);
+  // typeMismatch has checked the container: an array for a list, a plain object for a map.
+  const items: readonly unknown[] = Array.isArray(v) ? v : isPlainObject(v) ? Object.values(v) : [];
   for (const item of items) {
     const expected = typeMismatch(itemShape, item);
     if (expected) throw fail('unparseableBody', `${where} must hold ${expected}s, not ${describe(item)}`);
@@ -66,7 +71,9 @@ function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: 
     const expected = typeMismatch(member.shape, v);
     const where = prefix ? `${prefix}.${name}` : name;
     if (expected) throw fail('unparseableBody', `${where} must be ${expected}, not ${describe(v)}`);
-    if (member.shape.type === 'structure') checkMemberTypes(member.shape.members, v as Input, where);
+    if (member.shape.type === 'structure') {
+      if (isPlainObject(v)) checkMemberTypes(member.shape.members, v, where);
+    }
     else checkItemTypes(member.shape, v, where);
   }
 }
@@ -143,6 +150,27 @@ export function constraintViolations(spec: OperationSpec, input: Input): Violati
  */
 export function checkConstraints(violations: readonly Violation[]): void {
   if (violations.length > 0) throw fail('validation', violations.map((v) => v.text));
+}
+
+/**
+ * The boundary between wire input and typed input: the JSON types, then the constraints, checked
+ * against the spec table; throws the AWS error, else the input is the operation's validated input.
+ * `keep` may drop violations before they are reported (the range-check quirks drop range, length
+ * and pattern violations only: a value left in is still of its JSON type, and a required member
+ * still present).
+ * @example
+ * checkInput('GetFunctionEventInvokeConfig', input); // throws a ValidationException for { FunctionName: '' }
+ * input.FunctionName; // string
+ */
+export function checkInput<O extends OperationName>(
+  operation: O,
+  input: Input,
+  keep?: (found: readonly Violation[]) => Violation[],
+): asserts input is OperationInputs[O] {
+  const spec = OPERATIONS[operation];
+  checkTypes(spec, input);
+  const found = constraintViolations(spec, input);
+  checkConstraints(keep ? keep(found) : found);
 }
 
 /**

@@ -42,6 +42,12 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Whether a code (as a target answered it) is one the spec table knows.
+ * @example isErrorCode('ResourceNotFoundException') // true
+ */
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CODES, code);
+
 /** What `Reason` a 429 carries, and how long `Retry-After` asks the caller to wait [model]. */
 export const THROTTLE_DEFAULTS = { reason: 'CallerRateLimitExceeded', retryAfterSeconds: 1 } as const;
 

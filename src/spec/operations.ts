@@ -2,7 +2,7 @@
  * The route half of the spec table: each operation the emulator implements, its HTTP binding,
  * its success status and its input members in model order (`aws-behaviour.md` section 1) [model].
  */
-import { BODY_LIMITS, DESTINATION_CONFIG, SHAPES, type MemberSpec } from './shapes.js';
+import { BODY_LIMITS, DESTINATION_CONFIG, SHAPES, type MemberSpec, type Shape } from './shapes.js';
 
 export interface OperationSpec {
   readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -23,9 +23,14 @@ export interface OperationSpec {
   readonly items?: { readonly member: string; readonly order: 'unspecified' };
 }
 
-const uri = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'uri', required: true });
-const query = (shape: MemberSpec['shape'], path: string): MemberSpec => ({ shape, path, location: 'querystring' });
-const body = (shape: MemberSpec['shape'], path: string, required = false): MemberSpec => ({ shape, path, location: 'body', required });
+/** A member whose shape keeps its type (`SHAPES.MaximumRetryAttempts`: an integer of 0 to 2). */
+type Member<S extends Shape> = MemberSpec & { readonly shape: S };
+/** A member validation refuses when absent; its `true` stays in the type, so inputs are typed by it (`inputs.ts`). */
+type RequiredMember<S extends Shape> = Member<S> & { readonly required: true };
+const uri = <S extends Shape>(shape: S, path: string): RequiredMember<S> => ({ shape, path, location: 'uri', required: true });
+const query = <S extends Shape>(shape: S, path: string): Member<S> => ({ shape, path, location: 'querystring' });
+const body = <S extends Shape>(shape: S, path: string): Member<S> => ({ shape, path, location: 'body', required: false });
+const requiredBody = <S extends Shape>(shape: S, path: string): RequiredMember<S> => ({ shape, path, location: 'body', required: true });
 
 const EIC_URI = '/2019-09-25/functions/{FunctionName}/event-invoke-config';
 const eicTarget = {
@@ -65,17 +70,17 @@ export const OPERATIONS = {
     uri: '/2015-03-31/functions',
     successStatus: 201,
     input: {
-      FunctionName: body(SHAPES.FunctionName, 'functionName', true),
+      FunctionName: requiredBody(SHAPES.FunctionName, 'functionName'),
       Runtime: body(SHAPES.String, 'runtime'),
-      Role: body(SHAPES.RoleArn, 'role', true),
+      Role: requiredBody(SHAPES.RoleArn, 'role'),
       Handler: body(SHAPES.Handler, 'handler'),
-      Code: body({ type: 'structure', members: {
+      Code: requiredBody({ type: 'structure', members: {
         ZipFile: { shape: SHAPES.Blob, path: 'code.zipFile' },
         S3Bucket: { shape: SHAPES.String, path: 'code.s3Bucket' },
         S3Key: { shape: SHAPES.String, path: 'code.s3Key' },
         S3ObjectVersion: { shape: SHAPES.String, path: 'code.s3ObjectVersion' },
         ImageUri: { shape: SHAPES.String, path: 'code.imageUri' },
-      } }, 'code', true),
+      } }, 'code'),
       Description: body(SHAPES.Description, 'description'),
       Timeout: body(SHAPES.Timeout, 'timeout'),
       MemorySize: body(SHAPES.MemorySize, 'memorySize'),
@@ -152,8 +157,8 @@ export const OPERATIONS = {
     successStatus: 201,
     input: {
       FunctionName: uri(SHAPES.FunctionName, 'functionName'),
-      Name: body(SHAPES.Alias, 'name', true),
-      FunctionVersion: body(SHAPES.Version, 'functionVersion', true),
+      Name: requiredBody(SHAPES.Alias, 'name'),
+      FunctionVersion: requiredBody(SHAPES.Version, 'functionVersion'),
       Description: body(SHAPES.Description, 'description'),
     },
     ...control,
@@ -188,13 +193,30 @@ export const OPERATIONS = {
 
 export type OperationName = keyof typeof OPERATIONS;
 
-/** The five event-invoke-config operations. */
-export const EIC_OPERATIONS = [
-  'PutFunctionEventInvokeConfig',
-  'UpdateFunctionEventInvokeConfig',
-  'GetFunctionEventInvokeConfig',
-  'DeleteFunctionEventInvokeConfig',
-  'ListFunctionEventInvokeConfigs',
-] as const satisfies readonly OperationName[];
-
 export const isOperationName = (name: string): name is OperationName => Object.hasOwn(OPERATIONS, name);
+
+/**
+ * Every operation of the spec table, in table order.
+ * @example OPERATION_NAMES.length // 18
+ */
+export const OPERATION_NAMES: readonly OperationName[] = Object.keys(OPERATIONS).filter(isOperationName);
+
+/**
+ * An operation's input members in model order, as `[name, member]` pairs.
+ * @example inputMembers('GetFunctionEventInvokeConfig').map(([name]) => name) // ['FunctionName', 'Qualifier']
+ */
+export function inputMembers(operation: OperationName): [string, MemberSpec][] {
+  const spec: OperationSpec = OPERATIONS[operation];
+  return Object.entries(spec.input);
+}
+
+/** The operations the spec table marks `eventInvokeConfig` (the API under test). */
+export type EicOperationName = { [O in OperationName]: (typeof OPERATIONS)[O]['eventInvokeConfig'] extends true ? O : never }[OperationName];
+
+const isEicOperation = (name: OperationName): name is EicOperationName => OPERATIONS[name].eventInvokeConfig;
+
+/**
+ * The five event-invoke-config operations, in table order, derived from the spec table.
+ * @example EIC_OPERATIONS[0] // 'PutFunctionEventInvokeConfig'
+ */
+export const EIC_OPERATIONS: readonly EicOperationName[] = OPERATION_NAMES.filter(isEicOperation);

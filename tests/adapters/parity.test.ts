@@ -12,7 +12,7 @@ import {
   GetAliasCommand,
   GetFunctionCommand,
   GetFunctionEventInvokeConfigCommand,
-  LambdaClient,
+  type LambdaClient,
   ListAliasesCommand,
   ListFunctionEventInvokeConfigsCommand,
   ListFunctionsCommand,
@@ -98,6 +98,6 @@ describe('client mock and full SDK pipeline agree', () => {
     for (const [name] of STEPS) expect(viaMock[name], name).toEqual(viaNock[name]);
     expect(viaMock['Get missing qualifier']).toMatchObject({ class: 'ResourceNotFoundException' });
     expect(viaMock['Put out of range']).toMatchObject({ class: 'LambdaServiceException', name: 'ValidationException' });
-    expect(viaMock['Delete']).toEqual({ $metadata: expect.objectContaining({ httpStatusCode: 204 }) });
+    expect(viaMock.Delete).toEqual({ $metadata: expect.objectContaining({ httpStatusCode: 204 }) });
   });
 });

@@ -63,7 +63,10 @@ describe('retries and pacing', () => {
 
   it('gives up at once on what the policy does not retry', async () => {
     let calls = 0;
-    const { result, retries } = await withRetries(async () => ({ status: (calls++, 400) }), failureOf, { retryable: (f) => f.status === 429, budgetMs: 10_000 });
+    const { result, retries } = await withRetries(async () => {
+      calls += 1;
+      return { status: 400 };
+    }, failureOf, { retryable: (f) => f.status === 429, budgetMs: 10_000 });
     expect([result.status, retries, calls]).toEqual([400, 0, 1]);
   });
 

@@ -80,14 +80,14 @@ describe('pipelining and connections', () => {
     await arrange(lambda, 'f');
     lambda.destroy();
     const put = `PUT ${EIC} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{"MaximumRetryAttempts":1}`;
-    const a = await socketExchange(server.url, [put + 'GARBAGE / HTTP/9.9\r\n\r\n'], 3_000);
+    const a = await socketExchange(server.url, [`${put}GARBAGE / HTTP/9.9\r\n\r\n`], 3_000);
     expect(statusesIn(a.text)).toEqual([200, 400]);
     expect(server.emulator.world.all()[0]!.functions.get('f')!.configs.get('$LATEST')!.maximumRetryAttempts).toBe(1);
   });
 
   it('three pipelined requests get three answers, in order', async () => {
     const get = (name: string) => `GET /2019-09-25/functions/${name}/event-invoke-config HTTP/1.1\r\nHost: ${host}\r\n\r\n`;
-    const a = await socketExchange(server.url, [get('a') + get('b') + `GET /_lambda-eic/health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`], 3_000);
+    const a = await socketExchange(server.url, [`${get('a')}${get('b')}GET /_lambda-eic/health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`], 3_000);
     expect(statusesIn(a.text)).toEqual([404, 404, 200]);
     expect(a.text.indexOf(':function:a')).toBeLessThan(a.text.indexOf(':function:b'));
   });

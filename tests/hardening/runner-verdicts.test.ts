@@ -13,7 +13,7 @@ describe('honest verdicts', () => {
   it('an answer the SDK cannot parse: the SDK error, the raw status and body, and the value that was sent', async () => {
     const run = await runCli(['run', '--quirk', 'iso-last-modified', '--grep', 'merge.put-creates']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/at output\.LastModified  \[docs\]\n +expected: "<date>"\n +actual: +"20\d\d-\d\d-\d\dT[^\n]*\n +note: +the AWS SDK could not parse the answer: TypeError: Expected real number, got implicit NaN \(raw answer: 200 \{"LastModified":"20\d\d-/);
+    expect(run.stdout).toMatch(/at output\.LastModified {2}\[docs\]\n +expected: "<date>"\n +actual: +"20\d\d-\d\d-\d\dT[^\n]*\n +note: +the AWS SDK could not parse the answer: TypeError: Expected real number, got implicit NaN \(raw answer: 200 \{"LastModified":"20\d\d-/);
     expect(run.stdout).not.toContain('(absent)');
   }, 30_000);
 

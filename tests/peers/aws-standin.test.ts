@@ -98,7 +98,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
       let sawRole = false;
       const result = await run(['--allow-account', STANDIN_ACCOUNT, '--max-rps', '10'], {
         when: /scenarios against aws[\s\S]*\.\.\./,
-        then: (child) => {
+        act: (child) => {
           void standIns.leftovers().then((l) => {
             sawRole = l.roles.length === 1 && l.destinations.length === DESTINATIONS;
             child.kill(signal);

@@ -31,7 +31,10 @@ const gate = (env: Record<string, string>) => {
 const listening = (url: string) =>
   new Promise<boolean>((done) => {
     const { hostname, port } = new URL(url);
-    const socket = connect(Number(port), hostname, () => (socket.destroy(), done(true)));
+    const socket = connect(Number(port), hostname, () => {
+      socket.destroy();
+      done(true);
+    });
     socket.on('error', () => done(false));
   });
 

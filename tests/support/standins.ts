@@ -117,11 +117,12 @@ export interface CliRun {
 }
 
 /**
- * Runs `lambda-eic <args>` in a child process; `whenStarted` is called with the child once its
- * output contains `startedWhen` (to interrupt it mid-run).
+ * Runs `lambda-eic <args>` in a child process; `interrupt.act` is called with the child once its
+ * output matches `interrupt.when` (to interrupt it mid-run). (Not `then`: an object with a `then`
+ * method is a thenable, which `await` would call.)
  * @example await runCli(['run', '--target', 'aws', '--plan'], standIns.env())
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, interrupt?: { when: RegExp; then: (child: ChildProcess) => void }): Promise<CliRun> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv, interrupt?: { when: RegExp; act: (child: ChildProcess) => void }): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/lambda-eic.js', ...args], { env });
     let stdout = '';
@@ -130,11 +131,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, interrupt?: { whe
     const check = () => {
       if (interrupt && !fired && interrupt.when.test(stdout + stderr)) {
         fired = true;
-        interrupt.then(child);
+        interrupt.act(child);
       }
     };
-    child.stdout.on('data', (d) => ((stdout += d), check()));
-    child.stderr.on('data', (d) => ((stderr += d), check()));
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      check();
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      check();
+    });
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }

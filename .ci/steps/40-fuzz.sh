@@ -22,7 +22,7 @@ fuzz --time-budget 45 --runs 100000 --reporter console,junit,json --output-dir "
 
 for transport in client-mock nock; do
   echo "== fuzz: the model against itself through $transport (must find nothing)"
-  fuzz --target "$transport" --time-budget 20 --runs 100000 --reporter console,json --output-dir "$OUT/$transport"
+  fuzz --target "$transport" --time-budget 15 --runs 100000 --reporter console,json --output-dir "$OUT/$transport"
 done
 
 echo "== fuzz: moto_server (must find differences, each known or reported as new)"

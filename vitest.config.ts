@@ -18,7 +18,7 @@ const EXCLUDE = ['tests/peers/**', '**/node_modules/**'];
  * env) share their worker's module cache: the AWS SDK is loaded once per worker, not once per file
  * (half the CPU of these files). Every other file, and any new one, runs isolated.
  */
-const SHARED = ['tests/rules/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/*.test.ts'];
+const SHARED = ['tests/model/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/commands/serve-cli.test.ts'];
 
 export default defineConfig({
   test: {

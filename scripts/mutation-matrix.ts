@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { matrixMarkdown, mutationMatrix, mutationScores } from '../runners/mutation/matrix.js';
 import { pactsCatch } from '../runners/mutation/pacts.js';
-import type { QuirkName } from '../src/model/quirks.js';
+import type { QuirkName } from '../src/quirks/catalogue.js';
 
 const { values } = parseArgs({
   options: { quirk: { type: 'string' }, 'no-run': { type: 'boolean' }, 'no-pacts': { type: 'boolean' }, 'no-fuzz': { type: 'boolean' }, seed: { type: 'string' }, 'fuzz-runs': { type: 'string' }, 'fuzz-seconds': { type: 'string' } },

@@ -3,23 +3,29 @@ import type { KnownScenario, Baseline } from '../engine/baseline.js';
 import type { RunReport } from '../engine/report.js';
 import { interactionId } from '../pact/baseline.js';
 import { causesOf, normalize } from '../reporters/divergence-causes.js';
-import { reportInput } from './report-input.js';
+import { defineCommand, runSpec, type OptionTable, type Values } from './model.js';
+import { REPORT_INPUT_OPTIONS, REPORT_POSITIONAL, readReportInput } from './report-input.js';
 
-const HELP = `Usage: lambda-eic baseline <report.json> --target-name NAME [--whole-scenarios] > baselines/<name>.json
+const BASELINE_OPTIONS = {
+  ...REPORT_INPUT_OPTIONS,
+  'target-name': { ...REPORT_INPUT_OPTIONS['target-name'], description: 'what the baseline is for, e.g. "moto 5.2.5" (written as "target" and used\nin the reasons; required)' },
+  'whole-scenarios': { type: 'boolean', description: 'name scenarios only, without their expectations (coarser: a new failure\ninside a known scenario goes unnoticed)' },
+} as const satisfies OptionTable;
 
-Writes a baseline (JSON on stdout) from a report of 'lambda-eic run --reporter json' or of
+export const BASELINE = defineCommand({
+  name: 'baseline',
+  positionals: { ...REPORT_POSITIONAL, usage: 'REPORT.json > baselines/<name>.json' },
+  description: `Writes a baseline (JSON on stdout) from a report of 'lambda-eic run --reporter json' or of
 'lambda-eic verify-pacts --report FILE' (then one entry per failing interaction, with the
-mismatches as its reason). For a run: one entry per failing (or known) scenario, naming each failing expectation (step and path) with a reason
-built from what the target answered, grouped by root cause. Run with that baseline, a failure at
-any other expectation fails the run, and so does a declared expectation that holds again.
-
-Options:
-  --target-name NAME  what the baseline is for, e.g. "moto 5.2.5" (written as "target" and used
-                      in the reasons)
-  --whole-scenarios   name scenarios only, without their expectations (coarser: a new failure
-                      inside a known scenario goes unnoticed)
-
-Schema: baselines/baseline.schema.json (in the package: lambda-eic-conformance/baseline.schema.json).`;
+mismatches as its reason). For a run: one entry per failing (or known) scenario, naming each
+failing expectation (step and path) with a reason built from what the target answered, grouped by
+root cause. Run with that baseline, a failure at any other expectation fails the run, and so does
+a declared expectation that holds again.`,
+  options: BASELINE_OPTIONS,
+  notes: `Schema: baselines/baseline.schema.json (in the package: lambda-eic-conformance/baseline.schema.json).
+Exit codes: 0 written; 2 usage error or a report that cannot be read.`,
+  run: async (values, positionals) => baselineWith(values, positionals),
+});
 
 /**
  * The baseline for a report: the failing expectations of every failing scenario, with reasons.
@@ -61,13 +67,13 @@ export function pactBaselineOf(report: PactReport, targetName: string): Baseline
  * Runs `lambda-eic baseline` and returns its exit code.
  * @example await baselineCommand(['reports/lambda-eic-report.json', '--target-name', 'moto 5.2.5'])
  */
-export async function baselineCommand(argv: string[]): Promise<number> {
-  const input = reportInput('baseline', argv, { 'whole-scenarios': { type: 'boolean' } }, HELP);
-  if (!input) return 0;
-  const { name, opts } = input;
-  const report = input.report as unknown as RunReport;
+export const baselineCommand = (argv: string[]): Promise<number> => runSpec(BASELINE, argv);
+
+function baselineWith(values: Values<typeof BASELINE_OPTIONS>, positionals: string[]): number {
+  const { name, report: read } = readReportInput('baseline', values, positionals);
+  const report = read as unknown as RunReport;
   const pacts = report.results.some((r) => typeof (r as unknown as { description?: unknown }).description === 'string');
-  const baseline = pacts ? pactBaselineOf(report as unknown as PactReport, name) : baselineOf(report, name, opts['whole-scenarios'] === true);
+  const baseline = pacts ? pactBaselineOf(report as unknown as PactReport, name) : baselineOf(report, name, values['whole-scenarios'] === true);
   process.stdout.write(`${JSON.stringify(baseline, null, 2)}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 /** `lambda-eic fuzz`: model-based stateful differential testing of a target against the reference model. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { QUIRKS } from '../../src/model/quirks.js';
+import { QUIRKS } from '../../src/quirks/catalogue.js';
 import { runFailed } from '../engine/report.js';
 import { fuzz } from '../fuzz/fuzz.js';
 import { fuzzReport } from '../fuzz/report.js';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DESTINATION_NAMES, otherRegionThan, type Vars } from '../../cases/placeholders.js';
-import { packageRoot, type Fixture } from '../../cases/fixtures.js';
+import { FixtureError, packageRoot, readFixture, type Fixture } from '../../cases/fixtures.js';
 import { differences, type Difference } from '../record/normalise.js';
 import { recordFixture } from '../record/record-fixture.js';
 import { awsTarget } from '../targets/aws/aws-target.js';
@@ -51,7 +51,14 @@ function readFixtures(dir: string): FixtureFile[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ path: join(dir, f), fixture: JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture }));
+    .map((f) => {
+      try {
+        return { path: join(dir, f), fixture: readFixture(join(dir, f)) };
+      } catch (error) {
+        if (error instanceof FixtureError) throw new UsageError(error.message);
+        throw error;
+      }
+    });
 }
 
 const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));

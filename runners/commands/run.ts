@@ -1,7 +1,6 @@
 /** `lambda-eic run`: replay the conformance suites against a target and report where it differs from AWS. */
 import { randomBytes } from 'node:crypto';
-import { Emulator } from '../../src/model/emulator.js';
-import { QUIRKS } from '../../src/model/quirks.js';
+import { QUIRKS } from '../../src/quirks/catalogue.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { SUITES, type Scenario } from '../../cases/scenario.js';
 import { applyBaseline, markKnown } from '../engine/baseline.js';
@@ -22,6 +21,7 @@ import { SIGNAL_EXIT, takeSignals } from '../process/signals.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionSpec, type OptionTable, type Values } from './model.js';
 import { labelWithQuirks, resolveTarget, targetOptions } from './target-options.js';
 import { UsageError, durationOption, listOption } from './usage.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 const REPORTERS = ['console', 'json', 'junit', 'markdown', 'html', 'github'] as const;
 const TARGETS = ['embedded', 'endpoint', 'aws', 'client-mock', 'nock'] as const;
@@ -181,7 +181,7 @@ async function runCommandWith(opts: Values<typeof RUN_OPTIONS>): Promise<number>
       target =
         aws ??
         (targetKind === 'embedded'
-          ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger, requestTimeoutMs })
+          ? await (await import('../targets/embedded.js')).embeddedTarget({ region, runPrefix, emulator: quirkyEmulator(quirks), ledger, requestTimeoutMs })
           : targetKind === 'client-mock'
             ? await (await import('../targets/mock-targets.js')).clientMockTarget({ region })
             : targetKind === 'nock'

@@ -2,14 +2,14 @@
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../../src/model/context.js';
 import { CONTROL_PREFIX } from '../../src/http/control-api.js';
 import { startServer } from '../../src/http/server.js';
-import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES, type QuirkName } from '../../src/model/quirks.js';
+import { QUIRK_NAMES, type QuirkName } from '../../src/quirks/catalogue.js';
 import { AwsRealism } from '../../src/realism/aws-realism.js';
 import { REALISM_DEFAULTS, parseCredentials, parseTimings } from '../../src/realism/profile.js';
 import { CONTROL_HEADER } from '../../src/http/limits.js';
 import { takeSignals } from '../process/signals.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionTable, type Values } from './model.js';
 import { UsageError, integerOption, listOption } from './usage.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 
@@ -97,7 +97,7 @@ async function serveWith(opts: Values<typeof SERVE_OPTIONS>): Promise<number> {
   let server;
   try {
     server = await startServer({
-      emulator: new Emulator({ quirks, ...(layer ? { layer } : {}) }),
+      emulator: quirkyEmulator(quirks, layer ? { layer } : {}),
       ...(opts.host !== undefined ? { host: opts.host } : {}),
       ...(port !== undefined ? { port } : {}),
       ...(opts.region !== undefined ? { region: opts.region } : {}),

@@ -4,7 +4,7 @@
  * cannot be used.
  */
 import { DEFAULT_REGION } from '../../src/model/context.js';
-import { QUIRK_NAMES, type QuirkName } from '../../src/model/quirks.js';
+import { QUIRK_NAMES, type QuirkName } from '../../src/quirks/catalogue.js';
 import { BaselineError, readBaseline, type Baseline } from '../engine/baseline.js';
 import { TargetUnreachable, type Identity, type Target } from '../targets/target.js';
 import { URL_CHECK, oneOf, someOf, type OptionSpec } from './model.js';

@@ -1,29 +1,5 @@
 /** Usage errors: a one-line reason and exit code 2, never a stack trace. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-
 export class UsageError extends Error {}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/**
- * @deprecated Declare commands with `defineCommand` (runners/commands/model.ts): options once, help
- * rendered from them. Kept while commands written in the old style are converted.
- * Parses a subcommand's options strictly; `--help` prints the help text and returns undefined.
- * @example parseOptions(['--port', '4010'], { port: { type: 'string' } }, 'help text')?.port // '4010'
- */
-export function parseOptions<O extends Options>(argv: string[], options: O, help: string) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
-  if ((parsed.values as Record<string, unknown>).help) {
-    console.log(help);
-    return undefined;
-  }
-  return parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : O[K] extends { multiple: true } ? string[] : string };
-}
 
 /**
  * A whole number within bounds, or a usage error naming the option.

@@ -5,7 +5,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Emulator } from '../../src/model/emulator.js';
 import { packageRoot } from '../../cases/fixtures.js';
 import { PROVIDER } from '../../contracts/values.js';
 import { applyPactBaseline, type CheckedResult } from '../pact/baseline.js';
@@ -17,6 +16,7 @@ import { URL_CHECK, defineCommand, matching, oneOf, renderHelp, runSpec, type Op
 import { connectOrExit, labelWithQuirks, resolveTarget, targetOptions } from './target-options.js';
 import { UsageError } from './usage.js';
 import { Ledger } from '../targets/ledger.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 const DEFAULT_SELECTORS = [{ mainBranch: true }, { deployedOrReleased: true }];
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -165,7 +165,7 @@ async function verifyWith(opts: Values<typeof VERIFY_OPTIONS>, argv: string[]): 
   const ledger = new Ledger();
   const { target, endpoint }: VerifyTarget =
     targetKind === 'embedded'
-      ? await embeddedVerifyTarget({ region, runPrefix, emulator: new Emulator({ quirks }), ledger })
+      ? await embeddedVerifyTarget({ region, runPrefix, emulator: quirkyEmulator(quirks), ledger })
       : endpointVerifyTarget({ endpoint: endpointUrl!, region, runPrefix, ledger });
   try {
     const identity = await connectOrExit('verify-pacts', target);

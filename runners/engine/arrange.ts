@@ -1,7 +1,8 @@
 /**
- * Arranges a scenario's given state through the target's own Lambda API (CreateFunction with a
- * minimal zip, a new revision + PublishVersion per version, CreateAlias, Put per config), and
- * removes it afterwards.
+ * Arranges a scenario's given state through the target's own Lambda API, sending the calls of the
+ * one arrange plan (`src/arrange/plan.ts`, which the mocks' seeding and the tests use too:
+ * CreateFunction with a minimal zip, a new revision + PublishVersion per version, CreateAlias, Put
+ * per config), and removes it afterwards.
  *
  * A new revision is new code (UpdateFunctionCode). Where a target cannot update code, it is a
  * configuration change instead: AWS publishes a new version when the code or the configuration
@@ -13,8 +14,8 @@
 import type { SdkRequest, Given } from '../../cases/scenario.js';
 import type { Ledger } from '../targets/ledger.js';
 import { deleteFunctionVia } from '../targets/sdk-calls.js';
-import { DEFAULT_RUNTIME, type Observation, type SendOptions, type Target } from '../targets/target.js';
-import { deploymentPackage } from '../../src/arrange/deployment-package.js';
+import type { Observation, SendOptions, Target } from '../targets/target.js';
+import { arrangeCalls } from '../../src/arrange/plan.js';
 import { fill, type Vars } from '../../cases/placeholders.js';
 
 /**
@@ -55,9 +56,10 @@ export type RevisionMethod = 'code' | 'configuration' | 'unconfirmed-configurati
 const METHODS: readonly RevisionMethod[] = ['code', 'configuration', 'unconfirmed-configuration'];
 const revisionMethods = new WeakMap<Target, RevisionMethod>();
 
-const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkRequest =>
+/** The revision the plan asks for (new code), or its stand-in, a configuration change, for the later methods. */
+const revision = (method: RevisionMethod, planned: SdkRequest, FunctionName: string, v: number): SdkRequest =>
   method === 'code'
-    ? { operation: 'UpdateFunctionCode', input: { FunctionName, ZipFile: deploymentPackage(v) } }
+    ? planned
     : // Not emulated by the reference model (whose UpdateFunctionCode works); sent to real targets only.
       { operation: 'UpdateFunctionConfiguration', input: { FunctionName, Environment: { Variables: { LAMBDA_EIC_REVISION: String(v) } } } };
 
@@ -71,11 +73,14 @@ const revision = (method: RevisionMethod, FunctionName: string, v: number): SdkR
  */
 export const revisionMethod = (target: Target): RevisionMethod => revisionMethods.get(target) ?? 'code';
 
-/** Publishes version `v` (after a new revision where the target can make one); returns its number. */
-async function publishVersion(target: Target, FunctionName: string, v: number, previous: string | undefined, send: SendOptions): Promise<string> {
+/**
+ * Publishes version `v` (after the plan's new revision, `planned`, or the stand-in the target
+ * needs); returns its number.
+ */
+async function publishVersion(target: Target, FunctionName: string, v: number, previous: string | undefined, planned: SdkRequest | undefined, send: SendOptions): Promise<string> {
   const problems: string[] = [];
   for (const method of METHODS.slice(METHODS.indexOf(revisionMethod(target)))) {
-    const request = v > 1 ? revision(method, FunctionName, v) : undefined;
+    const request = v > 1 && planned ? revision(method, planned, FunctionName, v) : undefined;
     if (request) {
       const seen = await arrangeCall(target, request, send);
       if (failed(seen)) {
@@ -104,25 +109,27 @@ async function publishVersion(target: Target, FunctionName: string, v: number, p
 export async function arrange(target: Target, unfilled: Given | undefined, vars: Vars, options: ArrangeOptions = {}): Promise<void> {
   if (!unfilled) return;
   const given = fill(unfilled, vars);
-  const Role = await target.roleArn();
+  const role = await target.roleArn();
   const send: SendOptions = options.signal ? { signal: options.signal } : {};
-  for (const fn of given.functions) {
-    const FunctionName = vars[fn.ref]!;
-    // Recorded before it is asked for: a stop while CreateFunction is in flight still deletes it.
-    options.ledger?.record('function', FunctionName, () => deleteFunction(target, FunctionName));
-    await must(target, {
-      operation: 'CreateFunction',
-      input: { FunctionName, Role, Runtime: target.runtime ?? DEFAULT_RUNTIME, Handler: 'index.handler', Code: { ZipFile: deploymentPackage(0) } },
-    }, send);
-    let previous: string | undefined;
-    for (let v = 1; v <= (fn.versions ?? 0); v++) previous = await publishVersion(target, FunctionName, v, previous, send);
-    for (const alias of fn.aliases ?? [])
-      await must(target, { operation: 'CreateAlias', input: { FunctionName, Name: alias.name, FunctionVersion: alias.version } }, send);
-    for (const { qualifier, ...settings } of fn.configs ?? [])
-      await must(target, {
-        operation: 'PutFunctionEventInvokeConfig',
-        input: { FunctionName, ...(qualifier ? { Qualifier: qualifier } : {}), ...settings },
-      }, send);
+  const calls = arrangeCalls(given, { functions: vars, role, ...(target.runtime ? { runtime: target.runtime } : {}) });
+  let version = 0;
+  let previous: string | undefined;
+  let planned: SdkRequest | undefined;
+  for (const call of calls) {
+    const FunctionName = String(call.input.FunctionName);
+    if (call.operation === 'CreateFunction') {
+      // Recorded before it is asked for: a stop while CreateFunction is in flight still deletes it.
+      options.ledger?.record('function', FunctionName, () => deleteFunction(target, FunctionName));
+      [version, previous] = [0, undefined];
+      await must(target, call, send);
+    } else if (call.operation === 'UpdateFunctionCode') {
+      planned = call; // sent with the PublishVersion it precedes, falling back where the target needs
+    } else if (call.operation === 'PublishVersion') {
+      previous = await publishVersion(target, FunctionName, ++version, previous, planned, send);
+      planned = undefined;
+    } else {
+      await must(target, call, send);
+    }
   }
 }
 

@@ -35,9 +35,11 @@ export interface Failure {
   readonly evidence: Evidence;
   readonly advisory: boolean;
   readonly note?: string;
-  /** The SDK's error where the target answered 2xx but the SDK could not read the answer. */
-  readonly unreadable?: string;
-  /** The error the target answered at this step (code: message, first line), if any. */
+  /**
+   * The error the target answered at this step (code: message, first line), if any. The SDK's
+   * error for an answer it could not read goes in `note` with the raw answer (`noteParseError`);
+   * a 2xx it could not read is no error, so it has no `answerError`.
+   */
   readonly answerError?: string;
   /** Set by a baseline that declares this expectation (step and path) as a known divergence. */
   known?: boolean;
@@ -200,7 +202,6 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
           evidence: filled.evidence,
           advisory: filled.evidence === 'inferred',
           ...(filled.note ? { note: filled.note } : {}),
-          ...(observation.error && observation.status !== undefined && observation.status < 300 ? { unreadable: observation.error.message.split('\n')[0] } : {}),
           ...(observation.error ? { answerError: `${observation.error.code}: ${observation.error.message.split('\n')[0]}`.slice(0, 300) } : {}),
         });
       }

@@ -3,13 +3,13 @@
  * aws-behaviour.md) against `run`, `verify-pacts` and a bounded `fuzz`, recording which catches
  * it. The share caught is each one's mutation score; quirks breaking an [inferred] rule do not count.
  */
-import { Emulator } from '../../src/model/emulator.js';
-import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/model/quirks.js';
+import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/quirks/catalogue.js';
 import type { Evidence } from '../../src/spec/errors.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 import { runScenarios } from '../engine/run.js';
 import { fuzz } from '../fuzz/fuzz.js';
 import { inProcessTarget } from '../targets/in-process.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 export interface Caught {
   readonly caught: boolean;
@@ -39,7 +39,7 @@ export interface MatrixOptions {
   readonly onRow?: (row: MatrixRow, done: number, total: number) => void;
 }
 
-const target = (quirk: QuirkName) => inProcessTarget({ region: 'us-east-1', runPrefix: 'mm', emulator: new Emulator({ quirks: [quirk] }) });
+const target = (quirk: QuirkName) => inProcessTarget({ region: 'us-east-1', runPrefix: 'mm', emulator: quirkyEmulator([quirk]) });
 
 async function byRun(quirk: QuirkName): Promise<Caught> {
   const t = await target(quirk);

@@ -104,8 +104,6 @@ function pathVerdict(f: Failure): Verdict {
   const act = f.actual;
   const exp = f.expected;
   const sample = clip(normalize(text(act)), 100);
-  if (f.unreadable !== undefined)
-    return { key: `unreadable-answer:${normalize(f.unreadable)}`, does: `answers ${op} (and other operations) with a 2xx body the AWS SDK for JavaScript v3 cannot read ("${clip(normalize(f.unreadable), 80)}"), so ${field(p)} and the rest are lost`, aws: 'AWS answers JSON the SDK reads, LastModified as epoch seconds' };
   if (p === 'arrange') return { key: 'arrange-put', does: `fails PutFunctionEventInvokeConfig while arranging: ${sample}`, aws: 'AWS stores the config' };
   if (p === 'error.code' && (act === 'TypeError' || /Expected real number/.test(text(act)))) return { key: 'unparseable-answer', does: `answers ${op} with a body the AWS SDK cannot parse (${sample})`, aws: 'AWS answers LastModified as epoch seconds' };
   if (/FunctionArn$/.test(p) || p === 'collected.arns') {

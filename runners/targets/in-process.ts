@@ -107,7 +107,7 @@ export const inProcessRawSend =
 
 /**
  * The suite's target answered by an emulator in this process, with no socket.
- * @example const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'eic-ab12', emulator: new Emulator({ quirks: ['html-errors'] }) });
+ * @example const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'eic-ab12', emulator: quirkyEmulator(['html-errors']) });
  */
 export async function inProcessTarget(options: { region: string; runPrefix: string; emulator?: Emulator; account?: string }): Promise<Target> {
   const emulator = options.emulator ?? new Emulator();

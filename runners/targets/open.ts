@@ -1,10 +1,10 @@
 /** Builds the target a command names (`--target`, `--endpoint-url`, `--quirk`), as `run`, `fuzz` and friends take it. */
-import { Emulator } from '../../src/model/emulator.js';
-import type { QuirkName } from '../../src/model/quirks.js';
+import type { QuirkName } from '../../src/quirks/catalogue.js';
 import { embeddedTarget } from './embedded.js';
 import { httpTarget } from './http-target.js';
 import { clientMockTarget, nockTarget } from './mock-targets.js';
 import type { Target } from './target.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 export const TARGET_KINDS = ['embedded', 'endpoint', 'client-mock', 'nock'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -16,7 +16,7 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 export async function openTarget(kind: TargetKind, options: { region: string; runPrefix: string; quirks: readonly QuirkName[]; endpoint?: string }): Promise<Target> {
   switch (kind) {
     case 'embedded':
-      return embeddedTarget({ region: options.region, runPrefix: options.runPrefix, emulator: new Emulator({ quirks: options.quirks }) });
+      return embeddedTarget({ region: options.region, runPrefix: options.runPrefix, emulator: quirkyEmulator(options.quirks) });
     case 'client-mock':
       return clientMockTarget({ region: options.region });
     case 'nock':

@@ -8,11 +8,11 @@ import { systemContext, type Context } from './context.js';
 import { isPlainObject } from './validate.js';
 import { FaultPlan } from './faults.js';
 import { runHandler } from './handlers.js';
-import { QUIRKS, type Core, type HttpAnswer, type Outcome, type Quirk, type QuirkName } from './quirks.js';
+import type { Core, HttpAnswer, ModelWrapper, Outcome } from './outcome.js';
 import { World } from './state.js';
 import { checkInput } from './validate.js';
 
-export type { Outcome };
+export type { Core, CoreOptions, HttpAnswer, ModelWrapper, Outcome } from './outcome.js';
 
 /**
  * A layer around every call of the model (the AWS realism profile, `src/realism`): it may check
@@ -25,7 +25,7 @@ export interface InvokeLayer {
   reset?(): void;
 }
 
-/** The state of every account and region, plus the armed faults and any quirks switched on. */
+/** The state of every account and region, plus the armed faults and the layers around the model. */
 export class Emulator {
   /**
    * The live state of every account and region.
@@ -35,18 +35,19 @@ export class Emulator {
   readonly world = new World();
   readonly faults = new FaultPlan();
   /**
-   * Quirks switched on (none by default): the emulator then behaves like a buggy one.
-   * @remarks Escape hatch for tests of the suite itself; pass `{ quirks }` to the constructor instead.
+   * Applied around the model, inside `layer` (none by default): the quirks of `src/quirks`
+   * (`new QuirkLayer(['update-replaces'])`) make the emulator behave like a buggy one.
+   * @remarks Escape hatch for tests of the suite itself: the layer outlives the calls it wraps.
    */
-  readonly quirks = new Set<QuirkName>();
+  readonly wrapper: ModelWrapper | undefined;
   /** A layer around every call (none by default): `new AwsRealism()` behaves like a real account. */
   layer: InvokeLayer | undefined;
 
   /**
-   * @example new Emulator({ quirks: ['update-replaces'] })
+   * @example new Emulator({ wrapper: new QuirkLayer(['update-replaces']) })
    */
-  constructor(options: { quirks?: readonly QuirkName[]; layer?: InvokeLayer } = {}) {
-    for (const quirk of options.quirks ?? []) this.quirks.add(quirk);
+  constructor(options: { wrapper?: ModelWrapper; layer?: InvokeLayer } = {}) {
+    this.wrapper = options.wrapper;
     this.layer = options.layer;
   }
 
@@ -64,12 +65,8 @@ export class Emulator {
     if (!isPlainObject(input)) return { ok: false, error: fail('unparseableBody', 'the input must be an object') };
     const fault = options.faults === false ? undefined : this.faults.take(operation);
     if (fault) return { ok: false, error: fault };
-    let call: Core = this.core;
-    for (const name of this.quirks) {
-      const quirk: Quirk = QUIRKS[name];
-      const inner = call;
-      if (quirk.around) call = (op, inp, c, options) => quirk.around!(op, inp, c, (op2, inp2, c2, o2) => inner(op2, inp2, c2, o2 ?? options));
-    }
+    const wrapper = this.wrapper;
+    const call: Core = wrapper?.around ? (op, inp, c) => wrapper.around!(op, inp, c, this.core) : this.core;
     try {
       if (this.layer) return this.layer.around(operation, input, ctx, () => call(operation, input, ctx));
       return call(operation, input, ctx);
@@ -78,14 +75,9 @@ export class Emulator {
     }
   }
 
-  /** Rewrites an HTTP answer for the wire-level quirks switched on. */
+  /** Rewrites an HTTP answer as the wrapper says (wire-level quirks); unchanged without one. */
   wire(answer: HttpAnswer, operation?: OperationName): HttpAnswer {
-    let out = answer;
-    for (const name of this.quirks) {
-      const quirk: Quirk = QUIRKS[name];
-      if (quirk.wire) out = quirk.wire(out, operation);
-    }
-    return out;
+    return this.wrapper?.wire ? this.wrapper.wire(answer, operation) : answer;
   }
 
   /** The model itself: JSON types, then constraints, then the operation. */

@@ -144,6 +144,8 @@ export function listEventInvokeConfigs(state: RegionState, input: ListInput, ctx
   const page: StoredEventInvokeConfig[] = [];
   for (let i = start + from; i < start + to; i++) page.push(fn.configs.get(qualifiers[i]!)!);
   const output: ListOutput = { FunctionEventInvokeConfigs: page.map((c) => configView(ctx, fn.name, c)) };
-  if (remaining > pageSize) output.NextMarker = encodeMarker(page[page.length - 1]!.qualifier);
+  // A page that holds nothing (MaxItems below 1 reaches here only past a waived range check)
+  // cannot say where the next one starts: it ends the listing.
+  if (remaining > pageSize && page.length > 0) output.NextMarker = encodeMarker(page[page.length - 1]!.qualifier);
   return output;
 }

@@ -73,5 +73,6 @@ export function pageOf<T>(items: Indexed<T>, marker: string | undefined, maxItem
   const slice: T[] = [];
   for (let i = from; i < to; i++) slice.push(items.at(i)!);
   const end = start + slice.length;
-  return end < items.length ? { items: slice, nextMarker: Buffer.from(`idx:${end}`).toString('base64url') } : { items: slice };
+  // An empty page (MaxItems below 1, past a waived range check) ends the listing: its marker would repeat.
+  return end < items.length && slice.length > 0 ? { items: slice, nextMarker: Buffer.from(`idx:${end}`).toString('base64url') } : { items: slice };
 }

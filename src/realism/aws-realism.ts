@@ -9,7 +9,7 @@ import { AwsError, fail } from '../model/aws-error.js';
 import type { Context } from '../model/context.js';
 import type { InvokeLayer } from '../model/emulator.js';
 import { LATEST, functionArn, parseFunctionName } from '../model/names.js';
-import type { Outcome } from '../model/quirks.js';
+import type { Outcome } from '../model/outcome.js';
 import type { OperationName } from '../spec/operations.js';
 import { FunctionClocks } from './lifecycle.js';
 import { REALISM_DEFAULTS, type RealismOptions } from './profile.js';

@@ -64,3 +64,28 @@ describe('the command model', () => {
     }
   });
 });
+
+describe('the report-reading commands (baseline, findings) on the command model', () => {
+  it('render their help from the declarations, --target-name declared once', async () => {
+    const { BASELINE } = await import('../../runners/commands/baseline.js');
+    const { FINDINGS } = await import('../../runners/commands/findings.js');
+    const { REPORT_INPUT_OPTIONS } = await import('../../runners/commands/report-input.js');
+    expect(renderHelp(FINDINGS)).toMatch(/^Usage: lambda-eic findings \[options\] REPORT\.json/);
+    expect(renderHelp(FINDINGS)).toContain('--target-name NAME');
+    expect(renderHelp(BASELINE)).toMatch(/--target-name NAME[\s\S]*--whole-scenarios/);
+    expect(Object.keys(FINDINGS.options)).toEqual(Object.keys(REPORT_INPUT_OPTIONS));
+    expect(Object.keys(BASELINE.options)).toEqual([...Object.keys(REPORT_INPUT_OPTIONS), 'whole-scenarios']);
+  });
+
+  it.each(['baseline', 'findings'])('%s refuses bad input with one usage line', async (command) => {
+    const { findingsCommand } = await import('../../runners/commands/findings.js');
+    const { baselineCommand } = await import('../../runners/commands/baseline.js');
+    const run = command === 'baseline' ? baselineCommand : findingsCommand;
+    await expect(run([])).rejects.toThrow(new UsageError(`give the JSON report to read: lambda-eic ${command} <report.json> --target-name NAME`));
+    await expect(run(['a.json'])).rejects.toThrow(new UsageError('--target-name NAME is required (e.g. --target-name "moto 5.2.5")'));
+    await expect(run(['a.json', 'b.json', '--target-name', 't'])).rejects.toThrow(new UsageError('one report at a time, not 2 (see --help)'));
+    await expect(run(['/nonexistent.json', '--target-name', 't'])).rejects.toThrow(/^cannot read the report \/nonexistent\.json: ENOENT/);
+    await expect(run(['package.json', '--target-name', 't'])).rejects.toThrow(/package\.json is not a lambda-eic report/);
+    await expect(run(['x.json', '--colour'])).rejects.toThrow(/Unknown option '--colour'.*\(see --help\)/);
+  });
+});

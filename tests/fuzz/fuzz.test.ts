@@ -3,8 +3,7 @@
  * and the printed scenario replays: it passes on the reference and fails on the quirky emulator.
  */
 import { describe, expect, it } from 'vitest';
-import { Emulator } from '../../src/model/emulator.js';
-import type { QuirkName } from '../../src/model/quirks.js';
+import type { QuirkName } from '../../src/quirks/catalogue.js';
 import { runScenarios } from '../../runners/engine/run.js';
 import { fuzzReport } from '../../runners/fuzz/report.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
@@ -13,6 +12,7 @@ import type { Scenario } from '../../cases/scenario.js';
 import { embeddedTarget } from '../../runners/targets/embedded.js';
 import { clientMockTarget, nockTarget } from '../../runners/targets/mock-targets.js';
 import { fuzzInProcess, fuzzTarget } from './support.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 /** Evaluates a printed scenario with the suite builders, as pasting it into a suite file would. */
 function loadScenario(text: string): Scenario {
@@ -21,7 +21,7 @@ function loadScenario(text: string): Scenario {
 }
 
 async function replay(scenario: Scenario, quirks: QuirkName[]) {
-  const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'rp', emulator: new Emulator({ quirks }) });
+  const target = await inProcessTarget({ region: 'us-east-1', runPrefix: 'rp', emulator: quirkyEmulator(quirks) });
   const [result] = await runScenarios(target, await target.connect(), [scenario], { runPrefix: 'rp', concurrency: 1 });
   await target.dispose();
   return result!;

@@ -1,9 +1,9 @@
 /** Fuzzes the reference model in this process (optionally with quirks), for the fuzz tests. */
-import { Emulator } from '../../src/model/emulator.js';
-import type { QuirkName } from '../../src/model/quirks.js';
+import type { QuirkName } from '../../src/quirks/catalogue.js';
 import { fuzz, type FuzzOptions, type FuzzResult } from '../../runners/fuzz/fuzz.js';
 import { inProcessTarget } from '../../runners/targets/in-process.js';
 import type { Target } from '../../runners/targets/target.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 export async function fuzzTarget(target: Target, options: Partial<FuzzOptions> = {}): Promise<FuzzResult> {
   try {
@@ -14,4 +14,4 @@ export async function fuzzTarget(target: Target, options: Partial<FuzzOptions> =
 }
 
 export const fuzzInProcess = async (quirks: QuirkName[] = [], options: Partial<FuzzOptions> = {}): Promise<FuzzResult> =>
-  fuzzTarget(await inProcessTarget({ region: 'us-east-1', runPrefix: 'tf', emulator: new Emulator({ quirks }) }), options);
+  fuzzTarget(await inProcessTarget({ region: 'us-east-1', runPrefix: 'tf', emulator: quirkyEmulator(quirks) }), options);

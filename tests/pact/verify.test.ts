@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../../src/model/emulator.js';
-import type { QuirkName } from '../../src/model/quirks.js';
+import type { QuirkName } from '../../src/quirks/catalogue.js';
 import { snapshot } from '../../src/model/snapshot.js';
 import { startServer } from '../../src/http/server.js';
 import { loadFixtures, packageRoot } from '../../cases/fixtures.js';
 import { PACT_FILE } from '../../contracts/values.js';
 import { httpTarget } from '../../runners/targets/http-target.js';
 import { verifyPacts, type VerifyReport } from '../../runners/pact/verify.js';
+import { quirkyEmulator } from '../../src/quirks/layer.js';
 
 const COMMITTED = join(packageRoot(), 'contracts', 'pacts');
 
@@ -53,7 +54,7 @@ describe('a faulty emulator', () => {
     ['unqualified-function-arn', ['aws.destination-same-queue-for-both', 'aws.get-existing', 'aws.list-one', 'aws.put-empty-on-success-counts', 'aws.put-explicit-default-echoed', 'aws.put-overwrites', 'aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-put-example', 'docs.boto3-update-example', 'docs.cli-update-example', 'spec.explicit-latest', 'spec.list-every-qualifier', 'spec.partial-arn']],
   ];
   it.each(cases)('with %s fails, naming exactly the interactions it breaks', async (quirk, expected) => {
-    const report = await verifyAgainst(new Emulator({ quirks: [quirk] }), [COMMITTED]);
+    const report = await verifyAgainst(quirkyEmulator([quirk]), [COMMITTED]);
     expect(report.passed).toBe(false);
     expect(failedIds(report)).toEqual(expected);
     for (const i of report.interactions.filter((r) => r.status === 'failed')) expect(i.reasons.join('\n')).toMatch(/^body \$/m);

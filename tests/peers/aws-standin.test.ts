@@ -197,7 +197,7 @@ describe.skipIf(!hasMoto)('lambda-eic record against stand-ins', () => {
   afterAll(async () => standIns?.stop());
   beforeEach(async () => {
     await standIns.reset();
-    standIns.lambda.emulator.quirks.clear();
+    standIns.quirks.names.clear();
     fixturesDir = mkdtempSync(join(tmpdir(), 'lambda-eic-fixtures-'));
     cpSync('fixtures', fixturesDir, { recursive: true });
   });
@@ -215,7 +215,7 @@ describe.skipIf(!hasMoto)('lambda-eic record against stand-ins', () => {
   }, 180_000);
 
   it('reports an injected difference, and writes it only with --update', async () => {
-    standIns.lambda.emulator.quirks.add('reworded-messages');
+    standIns.quirks.names.add('reworded-messages');
     const file = join(fixturesDir, 'aws', 'get-missing-function.json');
     const before = readFileSync(file, 'utf8');
     const shown = await record(['--fixture', 'aws.get-missing-function,aws.put-overwrites']);

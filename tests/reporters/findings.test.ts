@@ -9,7 +9,7 @@ import { causesOf, divergenceCauses } from '../../runners/reporters/divergence-c
 import { findingsPage } from '../../runners/reporters/findings.js';
 import { cliLine, reproduction, reproVars } from '../../runners/reporters/reproduction.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { runEmbedded } from '../runner/support.js';
+import { runEmbedded } from '../engine/support.js';
 
 const byId = (id: string) => ALL_SCENARIOS.find((s) => s.id === id)!;
 

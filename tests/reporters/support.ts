@@ -1,9 +1,9 @@
 /** Reports for the reporter tests: real in-process runs, and hand-made ones for rare statuses. */
 import { summarize, type RunReport } from '../../runners/engine/report.js';
 import type { ScenarioResult } from '../../runners/engine/run.js';
-import type { QuirkName } from '../../src/model/quirks.js';
+import type { QuirkName } from '../../src/quirks/catalogue.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
-import { runEmbedded } from '../runner/support.js';
+import { runEmbedded } from '../engine/support.js';
 
 export const reportOf = (target: string, results: ScenarioResult[]): RunReport => ({
   target,

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { startServer, type RunningServer } from '../../src/http/server.js';
 import { Emulator } from '../../src/model/emulator.js';
+import { QuirkLayer } from '../../src/quirks/layer.js';
 import { AwsRealism } from '../../src/realism/aws-realism.js';
 import type { RealismOptions } from '../../src/realism/profile.js';
 import { serviceEndpoint } from '../../runners/targets/aws/endpoints.js';
@@ -53,6 +54,8 @@ export interface StandIns {
   readonly moto: string;
   readonly lambda: RunningServer;
   readonly realism: CountingRealism;
+  /** The quirks switched on in the Lambda stand-in (none until a test adds one). */
+  readonly quirks: QuirkLayer;
   /** The environment of a CLI run against the stand-ins: no inherited AWS_* variable. */
   env(extra?: Record<string, string>): NodeJS.ProcessEnv;
   /** Functions in the emulator; eic-* roles and destinations (`kind name`) in moto. */
@@ -67,7 +70,8 @@ export interface StandIns {
 export async function startStandIns(realismOptions: Partial<RealismOptions>): Promise<StandIns> {
   const moto = await startMoto();
   const realism = new CountingRealism({ credentials: { [CREDENTIALS.accessKeyId]: CREDENTIALS.secretAccessKey }, ...realismOptions });
-  const lambda = await startServer({ emulator: new Emulator({ layer: realism }), account: STANDIN_ACCOUNT });
+  const quirks = new QuirkLayer();
+  const lambda = await startServer({ emulator: new Emulator({ layer: realism, wrapper: quirks }), account: STANDIN_ACCOUNT });
   const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
     const base: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) base[k] = v;
@@ -90,6 +94,7 @@ export async function startStandIns(realismOptions: Partial<RealismOptions>): Pr
     moto: moto.url,
     lambda,
     realism,
+    quirks,
     env,
     async leftovers() {
       const functions = lambda.emulator.world.all().flatMap((r) => [...r.functions.keys()]);

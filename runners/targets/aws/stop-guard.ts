@@ -1,14 +1,14 @@
 /**
  * Tears a real-account run down when it is stopped: SIGINT, SIGTERM or the run's time limit.
  * The teardown is the target's own (its ledger), bounded in time; the process then exits with
- * 130 (SIGINT), 143 (SIGTERM) or 2 (time limit).
+ * 130 (SIGINT), 143 (SIGTERM) or 2 (time limit). Signals come through the CLI's one signal
+ * mechanism (`runners/process/signals.ts`): one held while the CLI loaded stops the run at once.
  */
+import { SIGNAL_EXIT, takeSignals } from '../../process/signals.js';
 
 export interface Teardownable {
   teardown(budgetMs?: number): Promise<ReadonlyArray<{ kind: string; id: string; error: string }>>;
 }
-
-const EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /**
  * Installs the handlers; the returned function removes them (call it when the run ends normally).
@@ -29,15 +29,11 @@ export function guardRun(target: Teardownable, options: { timeoutMs?: number; bu
     log(left.length === 0 ? 'lambda-eic: teardown complete, nothing left behind' : `lambda-eic: ${left.length} resources left behind`);
     process.exit(code);
   };
-  const handlers = Object.entries(EXIT).map(([signal, code]) => {
-    const handler = () => void stop(`received ${signal}`, code);
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
+  const releaseSignals = takeSignals((signal) => void stop(`received ${signal}`, SIGNAL_EXIT[signal] ?? 130));
   const timer = options.timeoutMs ? setTimeout(() => void stop(`the run exceeded --timeout (${Math.round(options.timeoutMs! / 1000)} s)`, 2), options.timeoutMs) : undefined;
   timer?.unref();
   return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    releaseSignals();
     if (timer) clearTimeout(timer);
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Loads the fixtures (`fixtures/docs`, `fixtures/aws`): recorded requests and answers with their
  * provenance. They feed the docs-examples suite, the Pact contracts and the model's own tests.
+ * `fixtures/spec` holds single-call rules of the spec no recording states (constraints, name
+ * forms, check order), each with its section and evidence: they feed the contracts only.
  * Every fixture is held to `fixtures/schema.json` as it is loaded: a broken one is a one-line
  * `FixtureError` naming the file and the field, never a scenario built from half a fact.
  */
@@ -73,7 +75,7 @@ export function checkFixture(value: unknown, file: string): Fixture {
   const problem = schemaProblem(value, fixtureSchema());
   if (problem) throw new FixtureError(`${file}: ${problem.path ? `${problem.path} ` : ''}${problem.message}`);
   const fixture = value as Fixture;
-  const named = /(?:^|\/)(docs|aws)\/([^/]+)\.json$/.exec(file);
+  const named = /(?:^|\/)(docs|aws|spec)\/([^/]+)\.json$/.exec(file);
   if (named && fixture.id !== `${named[1]}.${named[2]}`) throw new FixtureError(`${file}: id must be "${named[1]}.${named[2]}" (the file's name), not "${fixture.id}"`);
   return fixture;
 }
@@ -102,7 +104,7 @@ export function readFixture(path: string): Fixture {
  * Every fixture of a kind, sorted by file name, each checked against the schema.
  * @example loadFixtures('docs').map((f) => f.id) // ['docs.boto3-put-example', ...]
  */
-export function loadFixtures(kind: 'docs' | 'aws'): Fixture[] {
+export function loadFixtures(kind: 'docs' | 'aws' | 'spec'): Fixture[] {
   const dir = join(packageRoot(), 'fixtures', kind);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

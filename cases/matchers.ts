@@ -15,6 +15,7 @@ export const MATCHER_MEANINGS = {
   'client-error': 'an HTTP status 400-499',
   'json-content-type': 'a JSON content type (application/json, application/x-amz-json-1.1)',
   'provided-destination-config-invalid': 'the "The provided destination config DestinationConfig(...) is invalid." form (§5)',
+  'two-validation-errors': 'a ValidationException message counting two violations in the recorded form, in either order (§2)',
 } as const;
 
 export type Matcher = keyof typeof MATCHER_MEANINGS;
@@ -24,6 +25,12 @@ export type Matcher = keyof typeof MATCHER_MEANINGS;
  * @example PROVIDED_DESTINATION_CONFIG_INVALID.test('The provided destination config DestinationConfig(onSuccess=null, onFailure=null) is invalid.') // true
  */
 export const PROVIDED_DESTINATION_CONFIG_INVALID = /^The provided destination config DestinationConfig\(onSuccess=.*, onFailure=.*\) is invalid\.$/;
+
+/**
+ * The message of a ValidationException with two violations (§2 [recorded]; their order is [inferred]).
+ * @example TWO_VALIDATION_ERRORS.test("2 validation errors detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2; Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60") // true
+ */
+export const TWO_VALIDATION_ERRORS = /^2 validation errors detected: Value '[^']*' at '[a-zA-Z.]+' failed to satisfy constraint: [^;]+; Value '[^']*' at '[a-zA-Z.]+' failed to satisfy constraint: [^;]+$/;
 
 /**
  * A volatile value in a fixture: `{"$match": "epoch-seconds"}`.

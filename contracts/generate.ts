@@ -1,5 +1,5 @@
 /**
- * Generates the consumer contracts: every fixture (docs + aws) becomes a PactV4 interaction, each
+ * Generates the consumer contracts: every fixture (docs, aws, spec) becomes a PactV4 interaction, each
  * run through the Pact mock server as a consumer test (the request is made on the wire and must
  * match), then the pact file is written in its committed, stable form.
  *
@@ -18,7 +18,7 @@ import { CONSUMER, PACT_FILE, PROVIDER } from './values.js';
 export interface GenerateOptions {
   /** Where the pact file goes (default contracts/pacts). */
   readonly outDir?: string;
-  /** Default: every fixture, docs then aws. */
+  /** Default: every fixture, docs, aws, then spec. */
   readonly fixtures?: readonly Fixture[];
 }
 
@@ -94,7 +94,7 @@ async function recordWithRetry(pact: PactV4, interaction: ContractInteraction, a
  * @example const { file, interactions } = await generateContracts({ outDir: '/tmp/pacts' });
  */
 export async function generateContracts(options: GenerateOptions = {}): Promise<Generated> {
-  const fixtures = options.fixtures ?? [...loadFixtures('docs'), ...loadFixtures('aws')];
+  const fixtures = options.fixtures ?? [...loadFixtures('docs'), ...loadFixtures('aws'), ...loadFixtures('spec')];
   const outDir = options.outDir ?? join(packageRoot(), 'contracts', 'pacts');
   // Pact merges into an existing file, so it writes into a fresh directory; only the result is kept.
   const work = mkdtempSync(join(tmpdir(), 'lambda-eic-pact-'));

@@ -4,13 +4,13 @@ import { PATTERNS } from '../src/spec/shapes.js';
 import { loadFixtures } from '../cases/fixtures.js';
 import { fill } from '../cases/placeholders.js';
 import { toInteraction } from './interactions.js';
-import { hasPlaceholder, responseBody, templateRegex } from './matchers.js';
+import { EPOCH_SECONDS, EPOCH_SECONDS_WITH_FRACTION, configsInAnyOrder, hasPlaceholder, responseBody, templateRegex } from './matchers.js';
 import { stablePact } from './pact-file.js';
 import { StateError, givenOf, statesOf, stateNames, STATE_REGISTRY } from './states.js';
 import { CONTRACT_VARS } from './values.js';
 import { encodeLabel, wireCall } from '../src/http/wire.js';
 
-const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
+const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws'), ...loadFixtures('spec')];
 
 describe('wireCall', () => {
   it('puts FunctionName in the path encoded as the SDK does, Qualifier in the query, settings in the body', () => {
@@ -58,9 +58,14 @@ describe('placeholder regexes', () => {
     expect(responseBody({ Message: 'plain', N: 1, A: [{}] })).toEqual({ Message: 'plain', N: 1, A: [{}] });
   });
 
-  it('turn $match markers into type matchers and refuse unknown ones', () => {
-    expect(responseBody({ $match: 'epoch-seconds' })).toMatchObject({ 'pact:matcher:type': 'number' });
-    expect(responseBody({ $match: 'epoch-seconds-with-fraction' })).toMatchObject({ 'pact:matcher:type': 'decimal' });
+  it('turn $match markers into matchers and refuse unknown ones', () => {
+    // Epoch seconds: a number whose text has ten digits before the point (milliseconds do not pass).
+    expect(responseBody({ $match: 'epoch-seconds' })).toEqual({ 'pact:matcher:type': 'regex', regex: EPOCH_SECONDS, value: 1573687896.493 });
+    expect(responseBody({ $match: 'epoch-seconds-with-fraction' })).toEqual({ 'pact:matcher:type': 'regex', regex: EPOCH_SECONDS_WITH_FRACTION, value: 1573687896.493 });
+    for (const [text, seconds, fraction] of [['1573687896.493', true, true], ['1573687896', true, false], ['1573687896493', false, false], ['1573687896493.0', false, false]] as const) {
+      expect(new RegExp(EPOCH_SECONDS).test(text), text).toBe(seconds);
+      expect(new RegExp(EPOCH_SECONDS_WITH_FRACTION).test(text), text).toBe(fraction);
+    }
     expect(() => responseBody({ $match: 'date' })).toThrow(/no Pact matcher/);
   });
 });
@@ -112,5 +117,16 @@ describe('stablePact', () => {
 
   it('refuses two interactions with one description', () => {
     expect(() => stablePact(JSON.stringify({ interactions: [{ description: 'a' }, { description: 'a' }] }))).toThrow(/unique: a/);
+  });
+  it('match a List page of several configs by count and ARNs, in any order (§4 List: order unspecified)', () => {
+    const item = (q: string) => ({ FunctionArn: `arn:{partition}:lambda:{region}:{account}:function:{fn}:${q}`, MaximumRetryAttempts: 0 });
+    const m = configsInAnyOrder([item('$LATEST'), item('1')]) as { min: number; max: number; value: Array<Record<string, unknown>> };
+    expect(m).toMatchObject({ 'pact:matcher:type': 'type', min: 2, max: 2 });
+    const arn = new RegExp((m.value[0]!.FunctionArn as { regex: string }).regex);
+    expect(arn.test('arn:aws:lambda:eu-west-1:210987654321:function:f:1')).toBe(true);
+    expect(arn.test('arn:aws:lambda:eu-west-1:210987654321:function:f:$LATEST')).toBe(true);
+    expect(arn.test('arn:aws:lambda:eu-west-1:210987654321:function:f')).toBe(false);
+    expect(m.value[1]!.FunctionArn).toBe('arn:aws:lambda:us-east-1:123456789012:function:my-function:1');
+    expect(responseBody({ FunctionEventInvokeConfigs: [item('$LATEST')] })).not.toHaveProperty(['FunctionEventInvokeConfigs', 'pact:matcher:type']);
   });
 });

@@ -20,7 +20,7 @@ async function withPact<T>(load: () => Promise<T>): Promise<T> {
 
 export const CONTRACTS = defineCommand({
   name: 'contracts',
-  description: `Writes the Pact contracts of every fixture (fixtures/docs, fixtures/aws): each becomes a PactV4
+  description: `Writes the Pact contracts of every fixture (fixtures/docs, fixtures/aws, fixtures/spec): each becomes a PactV4
 interaction, run through the Pact mock server as a consumer test, then the pact file is written in its
 committed, stable form.`,
   options: {

@@ -33,7 +33,9 @@ export const FUZZ = defineCommand({
   description: `Generates random but valid-looking sequences of Lambda calls (CreateFunction, PublishVersion,
 CreateAlias, DeleteAlias, DeleteFunction and the five event-invoke-config operations, with
 qualifiers in the parameter and in the name, partial and full ARNs, names that are prefixes of
-one another, boundary values and destinations of every kind), runs each against the target and
+one another, boundary values and destinations of every kind, configs on every qualifier read
+back through paged Lists, and Puts on missing functions with refused destinations to probe the
+order of the checks), runs each against the target and
 the reference model side by side, and compares every answer (status, error code and message,
 body members, required headers; volatile values matched, List order ignored). A difference is
 shrunk to a minimal sequence and printed as a ready-to-paste scenario with the evidence of the

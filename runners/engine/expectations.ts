@@ -4,7 +4,7 @@
  */
 import { PATTERNS } from '../../src/spec/shapes.js';
 import type { Expectation, Matcher } from '../../cases/scenario.js';
-import { PROVIDED_DESTINATION_CONFIG_INVALID } from '../../cases/matchers.js';
+import { PROVIDED_DESTINATION_CONFIG_INVALID, TWO_VALIDATION_ERRORS } from '../../cases/matchers.js';
 import type { Observation } from '../targets/target.js';
 
 export interface CheckResult {
@@ -27,6 +27,7 @@ export const MATCHERS: Record<Matcher, (v: unknown, raw?: string) => boolean> = 
   'json-content-type': (v) => typeof v === 'string' && /^application\/(x-amz-)?json/.test(v),
   'client-error': (v) => typeof v === 'number' && v >= 400 && v < 500,
   'provided-destination-config-invalid': (v) => typeof v === 'string' && PROVIDED_DESTINATION_CONFIG_INVALID.test(v),
+  'two-validation-errors': (v) => typeof v === 'string' && TWO_VALIDATION_ERRORS.test(v),
 };
 
 const parseJson = (text: string): unknown => {

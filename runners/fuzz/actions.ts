@@ -58,7 +58,8 @@ export interface Settings {
 
 /**
  * An action runs only where it makes sense (a function it names exists; CreateFunction only for a
- * missing one), unless `force` is set: then it probes the error path.
+ * missing one), unless `force` is set: then it probes the error path. A List is turned to a
+ * function with several configs when its own has fewer, so MaxItems cuts pages.
  */
 export type Action = (
   | { readonly kind: 'CreateFunction'; readonly fn: FnIndex }
@@ -68,11 +69,21 @@ export type Action = (
   | { readonly kind: 'DeleteFunction'; readonly fn: FnIndex }
   | { readonly kind: 'Put' | 'Update'; readonly target: Designator; readonly settings: Settings }
   | { readonly kind: 'Get' | 'Delete'; readonly target: Designator }
+  /**
+   * A Put ({MaximumRetryAttempts: 1}) on `$LATEST` and on each version and alias the function has
+   * when it runs (`qualifiers`, filled then), after publishing a version (`publish`) when it has
+   * none: several configs at once, so List pages get cut.
+   */
+  | { readonly kind: 'PutEach'; readonly fn: FnIndex; readonly qualifiers?: readonly string[]; readonly publish?: true }
   /** Walks every page (MaxItems as given) and compares the union. */
   | { readonly kind: 'List'; readonly target: Designator; readonly maxItems?: number }
   /** Arms a fault for the next call on both sides (targets that can inject faults only). */
   | { readonly kind: 'Fault'; readonly fn: FnIndex; readonly fault: 'throttle' | 'service' | 'conflict' }
-) & { readonly force?: true };
+) & {
+  readonly force?: true;
+  /** With `force`: aimed at a function that does not exist, if one is missing (probes check order). */
+  readonly probe?: true;
+};
 
 /** Boundary values: each constraint's ends, one past them, and an everyday value (section 1). */
 export const RETRIES = [-1, 0, 1, 2, 3] as const;
@@ -104,16 +115,24 @@ const designator = (qualifiers: boolean): fc.Arbitrary<Designator> =>
 const GENERATED_DESTINATIONS = DESTINATION_KINDS.filter((k) => k !== 'kafka' && k !== 'empty-string');
 const destination = mostly<DestinationKind>(['sqs', 'sqs2', 'sns', 'events', 'lambda-1'], GENERATED_DESTINATIONS, 1);
 
-const settings: fc.Arbitrary<Settings> = fc
-  .record({
-    retries: maybe(mostly([0, 1, 2], RETRIES), 1, 2),
-    age: maybe(mostly([60, 3600, 21600], AGES), 1, 2),
-    destinations: maybe(fc.record({ OnSuccess: maybe(destination, 1, 1), OnFailure: maybe(destination, 1, 1) }), 1, 1),
-  })
-  .map((s) => {
-    const d = s.destinations && Object.fromEntries(Object.entries(s.destinations).filter(([, v]) => v !== undefined));
-    return { ...(s.retries !== undefined ? { retries: s.retries } : {}), ...(s.age !== undefined ? { age: s.age } : {}), ...(d !== undefined ? { destinations: d } : {}) };
-  });
+/** Destinations each refused by a rule of section 5 (the function's own ARN is `lambda-0` on fn 0). */
+export const REFUSED_DESTINATIONS = ['iam', 'malformed', 'lambda-missing', 'lambda-other-region', 's3', 'lambda-0'] as const satisfies readonly DestinationKind[];
+
+const settingsOf = (dest: fc.Arbitrary<DestinationKind>, destinationsWeight: number): fc.Arbitrary<Settings> =>
+  fc
+    .record({
+      retries: maybe(mostly([0, 1, 2], RETRIES), 1, 2),
+      age: maybe(mostly([60, 3600, 21600], AGES), 1, 2),
+      destinations: maybe(fc.record({ OnSuccess: maybe(dest, 1, 1), OnFailure: maybe(dest, 1, 1) }), 1, destinationsWeight),
+    })
+    .map((s) => {
+      const d = s.destinations && Object.fromEntries(Object.entries(s.destinations).filter(([, v]) => v !== undefined));
+      return { ...(s.retries !== undefined ? { retries: s.retries } : {}), ...(s.age !== undefined ? { age: s.age } : {}), ...(d !== undefined ? { destinations: d } : {}) };
+    });
+
+const settings = settingsOf(destination, 1);
+/** Settings for probing check order: mostly a destination some rule refuses. */
+const probingSettings = settingsOf(mostly<DestinationKind>(['iam', 'lambda-missing', 'malformed'], REFUSED_DESTINATIONS, 3), 4);
 
 /**
  * One abstract call, weighted so sequences build state (functions, versions, aliases, configs)
@@ -134,8 +153,17 @@ function anyAction(): fc.Arbitrary<Action> {
   },
   { arbitrary: fc.record({ fn: fnIndex, alias: fc.constantFrom(...ALIASES) }).map((a): Action => ({ kind: 'DeleteAlias', ...a })), weight: 1 },
   { arbitrary: fnIndex.map((fn): Action => ({ kind: 'DeleteFunction', fn })), weight: 1 },
+  { arbitrary: fnIndex.map((fn): Action => ({ kind: 'PutEach', fn })), weight: 3 },
   { arbitrary: fc.record({ target: designator(true), settings }).map((a): Action => ({ kind: 'Put', ...a })), weight: 8 },
   { arbitrary: fc.record({ target: designator(true), settings }).map((a): Action => ({ kind: 'Update', ...a })), weight: 5 },
+  // Check order (section 4 Put: lookup before destinations; section 3: the conflict before any lookup):
+  // Put or Update on a function that does not exist (when one is missing), with a refused destination.
+  {
+    arbitrary: fc
+      .record({ kind: fc.constantFrom('Put' as const, 'Update' as const), target: designator(true), settings: probingSettings })
+      .map((a): Action => ({ ...a, force: true as const, probe: true as const })),
+    weight: 2,
+  },
   { arbitrary: designator(true).map((target): Action => ({ kind: 'Get', target })), weight: 5 },
   { arbitrary: designator(true).map((target): Action => ({ kind: 'Delete', target })), weight: 3 },
   {

@@ -162,6 +162,14 @@ export function requestsFor(c: RenderContext, action: Action, serial: number): M
       return [{ operation: 'PutFunctionEventInvokeConfig', input: { ...targetInput(c, action.target), ...settingsInput(c, action.settings) } }];
     case 'Update':
       return [{ operation: 'UpdateFunctionEventInvokeConfig', input: { ...targetInput(c, action.target), ...settingsInput(c, action.settings) } }];
+    case 'PutEach':
+      return [
+        ...(action.publish ? requestsFor(c, { kind: 'PublishVersion', fn: action.fn }, serial) : []),
+        ...(action.qualifiers ?? ['$LATEST']).map((q) => ({
+          operation: 'PutFunctionEventInvokeConfig' as const,
+          input: { FunctionName: c.names[action.fn], ...(q !== '$LATEST' ? { Qualifier: q } : {}), MaximumRetryAttempts: 1 },
+        })),
+      ];
     case 'Get':
       return [{ operation: 'GetFunctionEventInvokeConfig', input: targetInput(c, action.target) }];
     case 'Delete':
@@ -200,6 +208,8 @@ export function describeAction(action: Action): string {
       return `DeleteAlias(fn${action.fn} ${action.alias})`;
     case 'Fault':
       return `Fault(${action.fault} on a Put of fn${action.fn})`;
+    case 'PutEach':
+      return `PutEach(fn${action.fn}${action.publish ? ' after PublishVersion' : ''}${action.qualifiers ? ` ${action.qualifiers.join(',')}` : ''} {"retries":1})`;
     default:
       return `${action.kind}(fn${action.fn})`;
   }

@@ -4,7 +4,7 @@
  */
 import type { OperationName } from '../../src/spec/operations.js';
 import type { Identity, Observation, Target } from '../targets/target.js';
-import { FN_INDEXES, fnOf, withFn, type Action, type QualifierValue } from './actions.js';
+import { FN_INDEXES, fnOf, withFn, type Action, type FnIndex, type QualifierValue } from './actions.js';
 import { compareAnswers, type Difference, type ReferenceVerdict } from './compare.js';
 import { ModelOracle } from './oracle.js';
 import { requestsFor, type ModelCall, type RenderContext } from './render.js';
@@ -77,14 +77,22 @@ export class FuzzSession {
    */
   effective(action: Action): Action | undefined {
     if (action.kind === 'Fault') return this.options.target.armFault ? action : undefined;
-    if (action.force) return action;
     const existing = FN_INDEXES.filter((i) => this.oracle.hasFunction(this.options.live.names[i]));
     const missing = FN_INDEXES.filter((i) => !existing.includes(i));
+    if (action.force) return action.probe && existing.includes(fnOf(action)) && missing.length > 0 ? withFn(action, missing[0]!) : action;
     const fn = fnOf(action);
     if (action.kind === 'CreateFunction') return missing.includes(fn) ? action : missing.length > 0 ? { ...action, fn: missing[fn % missing.length]! } : undefined;
     if (existing.length === 0) return { kind: 'CreateFunction', fn };
     const moved = existing.includes(fn) ? action : withFn(action, existing[fn % existing.length]!);
     if (moved.kind === 'Put') return this.toExistingQualifier(moved);
+    if (moved.kind === 'List') return this.toSeveralConfigs(moved, existing);
+    if (moved.kind === 'PutEach') {
+      const known = this.oracle.qualifiers(this.options.live.names[moved.fn]);
+      if (known.length > 1) return { ...moved, qualifiers: known };
+      // None published yet: publish one first (versions count from 1, §8), then Put on both.
+      const next = String(Math.max(0, ...known.filter((q) => /^\d+$/.test(q)).map(Number)) + 1);
+      return { ...moved, qualifiers: [...known, next], publish: true };
+    }
     return moved.kind === 'Update' || moved.kind === 'Get' || moved.kind === 'Delete' ? this.toStoredConfig(moved) : moved;
   }
 
@@ -93,9 +101,21 @@ export class FuzzSession {
     const d = action.target;
     const known = this.oracle.qualifiers(this.options.live.names[d.fn]);
     const wanted = d.param ?? d.inName ?? '$LATEST';
+    const stored = this.oracle.configQualifiers(this.options.live.names[d.fn]);
+    const free = known.filter((q) => !stored.includes(q));
     if (known.includes(wanted) || (d.param !== undefined && d.inName !== undefined && d.param !== d.inName)) return action;
-    const q = known[(wanted.length + this.log.length) % known.length]! as QualifierValue;
+    // Prefer a qualifier without a config yet, so configs spread over qualifiers.
+    const pool = free.length > 0 ? free : known;
+    const q = pool[(wanted.length + this.log.length) % pool.length]! as QualifierValue;
     return { ...action, target: { ...d, ...(d.param !== undefined ? { param: q } : {}), ...(d.inName !== undefined ? { inName: q } : {}), ...(d.param === undefined && d.inName === undefined && q !== '$LATEST' ? { param: q } : {}) } };
+  }
+
+  /** A List of a function with fewer than two configs is turned to the one with the most, if it has two or more. */
+  private toSeveralConfigs(action: Extract<Action, { kind: 'List' }>, existing: readonly FnIndex[]): Action {
+    const count = (i: FnIndex) => this.oracle.configQualifiers(this.options.live.names[i]).length;
+    if (count(action.target.fn) >= 2) return action;
+    const richest = [...existing].sort((a, b) => count(b) - count(a))[0];
+    return richest !== undefined && count(richest) >= 2 ? withFn(action, richest) : action;
   }
 
   /** Update, Get and Delete aimed at a qualifier without a config are turned to one that has one, if any. */

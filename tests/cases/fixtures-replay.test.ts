@@ -17,7 +17,7 @@ import { arrangeCalls } from '../../src/arrange/plan.js';
 import { isMatcher, loadFixtures, packageRoot, type Fixture } from '../../cases/fixtures.js';
 
 const VARS = { fn: 'my-function', fn2: 'other-function', account: '123456789012', region: 'us-east-2', partition: 'aws', otherRegion: 'eu-west-1', queue: 'destination', queue2: 'destination-2', topic: 'topic', bucket: 'bucket', bus: 'default' };
-const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws')];
+const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws'), ...loadFixtures('spec')];
 
 function arrangeInModel(emulator: Emulator, fixture: Fixture, ctx: ReturnType<typeof fixedContext>) {
   for (const { operation, input } of arrangeCalls(fill(fixture.given, VARS), { functions: VARS, role: 'arn:aws:iam::123456789012:role/r' })) {

@@ -41,7 +41,7 @@ describe('sources', () => {
     for (const ref of parseSource(source)) expect(shipped.some((dir) => ref.file.startsWith(`${dir}/`))).toBe(true);
   });
 
-  it.each([...loadFixtures('aws'), ...loadFixtures('docs')].map((f) => [f.id, f] as const))('%s: its file and its section resolve', (_id, fixture) => {
+  it.each([...loadFixtures('aws'), ...loadFixtures('docs'), ...loadFixtures('spec')].map((f) => [f.id, f] as const))('%s: its file and its section resolve', (_id, fixture) => {
     expect(read(fixtureFile(fixture))).toBeDefined();
     if (!fixture.source.document.startsWith('https://')) {
       const sections = (fixture.source.section ?? '').split(';').map((s) => `${fixture.source.document} ${s.trim()}`);

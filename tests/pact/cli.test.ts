@@ -73,7 +73,7 @@ describe.skipIf(!BUILT).concurrent('lambda-eic verify-pacts (the built CLI)', ()
     const run = await runCli(['verify-pacts', '--quirk', 'update-replaces'], { PACT_BROKER_BASE_URL: '' });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAILED {2}aws\.update-merges: Update \{retries 0\}.*\n {10}body \$: Actual map is missing the following keys: MaximumEventAgeInSeconds$/m);
-    expect(run.stdout).toMatch(/^37 interactions: 33 passed, 4 failed$/m);
+    expect(run.stdout).toMatch(/^49 interactions: 45 passed, 4 failed$/m);
     expect(run.stdout.match(/aws\.update-merges/g), 'each failure is printed once').toHaveLength(1);
     expect(run.stdout).not.toContain('\u001b[');
   }, 60_000);
@@ -91,7 +91,7 @@ describe.skipIf(!BUILT).concurrent('lambda-eic verify-pacts (the built CLI)', ()
 
   it('exits 0 when the embedded emulator verifies the committed contracts', async () => {
     const run = await runCli(['verify-pacts'], { PACT_BROKER_BASE_URL: '' });
-    expect(run.stdout).toMatch(/^37 interactions: 37 passed, 0 failed$/m);
+    expect(run.stdout).toMatch(/^49 interactions: 49 passed, 0 failed$/m);
     expect(run.code).toBe(0);
   }, 60_000);
 });

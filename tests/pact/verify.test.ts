@@ -12,7 +12,7 @@ import { Emulator } from '../../src/model/emulator.js';
 import type { QuirkName } from '../../src/quirks/catalogue.js';
 import { snapshot } from '../../src/model/snapshot.js';
 import { startServer } from '../../src/http/server.js';
-import { packageRoot } from '../../cases/fixtures.js';
+import { loadFixtures, packageRoot } from '../../cases/fixtures.js';
 import { PACT_FILE } from '../../contracts/values.js';
 import { httpTarget } from '../../runners/targets/http-target.js';
 import { verifyPacts, type VerifyReport } from '../../runners/pact/verify.js';
@@ -41,7 +41,8 @@ describe('the committed contracts', () => {
     expect(report.stateProblems).toEqual([]);
     expect(report.loadErrors).toEqual([]);
     expect(failedIds(report)).toEqual([]);
-    expect(report.interactions).toHaveLength(37);
+    // One interaction per fixture: docs, aws and spec (49).
+    expect(report.interactions).toHaveLength([...loadFixtures('docs'), ...loadFixtures('aws'), ...loadFixtures('spec')].length);
     expect(report.passed).toBe(true);
     expect(snapshot(emulator).regions.flatMap((r) => r.functions)).toEqual([]);
   }, 60_000);
@@ -50,7 +51,7 @@ describe('the committed contracts', () => {
 describe('a faulty emulator', () => {
   const cases: [QuirkName, string[]][] = [
     ['update-replaces', ['aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-update-example', 'docs.cli-update-example']],
-    ['unqualified-function-arn', ['aws.destination-same-queue-for-both', 'aws.get-existing', 'aws.list-one', 'aws.put-empty-on-success-counts', 'aws.put-explicit-default-echoed', 'aws.put-overwrites', 'aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-put-example', 'docs.boto3-update-example', 'docs.cli-update-example']],
+    ['unqualified-function-arn', ['aws.destination-same-queue-for-both', 'aws.get-existing', 'aws.list-one', 'aws.put-empty-on-success-counts', 'aws.put-explicit-default-echoed', 'aws.put-overwrites', 'aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-put-example', 'docs.boto3-update-example', 'docs.cli-update-example', 'spec.explicit-latest', 'spec.list-every-qualifier', 'spec.partial-arn']],
   ];
   it.each(cases)('with %s fails, naming exactly the interactions it breaks', async (quirk, expected) => {
     const report = await verifyAgainst(quirkyEmulator([quirk]), [COMMITTED]);

@@ -35,7 +35,6 @@ export interface Fixture {
   };
 }
 
-
 /**
  * The file of a fixture, relative to the package root (its id names it).
  * @example fixtureFile({ id: 'aws.put-overwrites', ... }) // 'fixtures/aws/put-overwrites.json'

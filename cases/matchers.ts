@@ -30,11 +30,11 @@ export const PROVIDED_DESTINATION_CONFIG_INVALID = /^The provided destination co
  * The message of a ValidationException with two violations (§2 [recorded]; their order is [inferred]).
  * @example TWO_VALIDATION_ERRORS.test("2 validation errors detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2; Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60") // true
  */
-export const TWO_VALIDATION_ERRORS = /^2 validation errors detected: Value '[^']*' at '[a-zA-Z.]+' failed to satisfy constraint: [^;]+; Value '[^']*' at '[a-zA-Z.]+' failed to satisfy constraint: [^;]+$/;
+export const TWO_VALIDATION_ERRORS =
+  /^2 validation errors detected: Value '[^']*' at '[a-zA-Z.]+' failed to satisfy constraint: [^;]+; Value '[^']*' at '[a-zA-Z.]+' failed to satisfy constraint: [^;]+$/;
 
 /**
  * A volatile value in a fixture: `{"$match": "epoch-seconds"}`.
  * @example isMatcher({ $match: 'epoch-seconds' }) // true
  */
-export const isMatcher = (v: unknown): v is { $match: Matcher } =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $match?: unknown }).$match === 'string';
+export const isMatcher = (v: unknown): v is { $match: Matcher } => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { $match?: unknown }).$match === 'string';

@@ -58,9 +58,14 @@ export function sectionsOf(markdown: string): Map<string, string[]> {
     if (top) {
       current = [];
       sections.set(top[1]!, current);
-    }
-    else if (line.startsWith('## ')) current = undefined;
-    else if (line.startsWith('### ') && current) current.push(line.slice(4).replace(/\s*\[.*$/, '').trim());
+    } else if (line.startsWith('## ')) current = undefined;
+    else if (line.startsWith('### ') && current)
+      current.push(
+        line
+          .slice(4)
+          .replace(/\s*\[.*$/, '')
+          .trim(),
+      );
   }
   return sections;
 }

@@ -54,7 +54,10 @@ export async function pack() {
   const dir = mkdtempSync(join(tmpdir(), 'lambda-eic-pack-'));
   const { code, output } = await run('npm', ['pack', '--pack-destination', dir, '--cache', NPM_CACHE, '--loglevel', 'warn'], { cwd: ROOT });
   if (code !== 0) throw new Error(`npm pack failed:\n${output}`);
-  return join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz')));
+  return join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.tgz')),
+  );
 }
 
 /**
@@ -86,7 +89,6 @@ function cellEnv(dir, log) {
     CI: 'true',
   };
 }
-
 
 /**
  * A Node binary of this major version from the npm package `node@<major>` (its preinstall fetches

@@ -66,7 +66,10 @@ async function ends(peer) {
   if (code !== 0) throw new Error(`npm view ${peer}@${range} failed:\n${output}`);
   const numbers = (v) => v.split('.').map(Number);
   const byVersion = (a, b) => numbers(a).reduce((order, n, i) => order || n - numbers(b)[i], 0);
-  const found = [JSON.parse(output)].flat().filter((v) => !v.includes('-')).sort(byVersion);
+  const found = [JSON.parse(output)]
+    .flat()
+    .filter((v) => !v.includes('-'))
+    .sort(byVersion);
   return { range, low: found[0], high: found.at(-1) };
 }
 

@@ -68,7 +68,10 @@ async function minimal(tarball, version, env) {
   const rows = [{ version: 'minimal', cell: 'npm install', ok: installOk, detail: install.output }];
   if (install.code !== 0) return rows;
   const bin = join(dir, 'node_modules', 'lambda-eic-conformance', 'bin', 'lambda-eic.js');
-  for (const [target, peer] of [['nock', 'nock'], ['client-mock', 'aws-sdk-client-mock']]) {
+  for (const [target, peer] of [
+    ['nock', 'nock'],
+    ['client-mock', 'aws-sdk-client-mock'],
+  ]) {
     const r = await run('node', [bin, 'run', '--target', target], { cwd: dir, env });
     const lines = r.output.trim().split('\n');
     const ok = r.code === 2 && lines.length === 1 && lines[0].includes(`npm install --save-dev ${peer}`);
@@ -80,7 +83,9 @@ async function minimal(tarball, version, env) {
   const modules = join(dir, 'node_modules');
   const ours = ['lambda-eic-conformance', 'fflate'].filter((p) => existsSync(join(modules, p))).reduce((sum, p) => sum + du(join(modules, p)), 0);
   const count = execFileSync('npm', ['ls', '--all', '--parseable', '--cache', NPM_CACHE], { cwd: dir }).toString().trim().split('\n').length - 1;
-  console.log(`install size: tarball + @aws-sdk/client-lambda ${version}: ${(du(modules) / 1024).toFixed(1)} MiB in ${count} packages; lambda-eic-conformance and what only it brings: ${(ours / 1024).toFixed(1)} MiB`);
+  console.log(
+    `install size: tarball + @aws-sdk/client-lambda ${version}: ${(du(modules) / 1024).toFixed(1)} MiB in ${count} packages; lambda-eic-conformance and what only it brings: ${(ours / 1024).toFixed(1)} MiB`,
+  );
   return rows;
 }
 
@@ -123,7 +128,14 @@ async function main() {
   for (const r of minimalRows) console.log(`minimal install: ${r.cell.padEnd(48)} ${r.ok ? 'pass' : 'FAIL'}`);
   console.log(`\n${'@aws-sdk/client-lambda'.padEnd(24)} ${['npm install', ...cellNames].map((c) => c.padEnd(12)).join(' ')}`);
   for (const v of versions)
-    console.log(`${v.padEnd(24)} ${['npm install', ...cellNames].map((c) => { const r = rows.find((x) => x.version === v && x.cell === c); return (r ? (r.ok ? 'pass' : 'FAIL') : '-').padEnd(12); }).join(' ')}`);
+    console.log(
+      `${v.padEnd(24)} ${['npm install', ...cellNames]
+        .map((c) => {
+          const r = rows.find((x) => x.version === v && x.cell === c);
+          return (r ? (r.ok ? 'pass' : 'FAIL') : '-').padEnd(12);
+        })
+        .join(' ')}`,
+    );
   const passed = rows.filter((r) => r.ok).length;
   const failed = rows.length - passed;
   console.log(`\nconsumers: ${passed} passed, ${failed} failed`);

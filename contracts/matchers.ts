@@ -68,12 +68,14 @@ const BY_MARKER: Record<Matcher, () => unknown> = {
   'epoch-seconds': () => numberMatching(EPOCH_SECONDS, EXAMPLE_LAST_MODIFIED),
   'epoch-seconds-with-fraction': () => numberMatching(EPOCH_SECONDS_WITH_FRACTION, EXAMPLE_LAST_MODIFIED),
   'non-empty-string': () => MatchersV3.regex('^.+$', 'example'),
-  'function-arn': () =>
-    MatchersV3.regex(`^(${PATTERNS.functionArn})$`, fill('arn:{partition}:lambda:{region}:{account}:function:{fn}', CONTRACT_VARS)),
+  'function-arn': () => MatchersV3.regex(`^(${PATTERNS.functionArn})$`, fill('arn:{partition}:lambda:{region}:{account}:function:{fn}', CONTRACT_VARS)),
   'provided-destination-config-invalid': () =>
     MatchersV3.regex(
       PROVIDED_DESTINATION_CONFIG_INVALID.source,
-      fill('The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:s3:::{bucket}), onFailure=OnFailure(destination=arn:{partition}:s3:::{bucket})) is invalid.', CONTRACT_VARS),
+      fill(
+        'The provided destination config DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:s3:::{bucket}), onFailure=OnFailure(destination=arn:{partition}:s3:::{bucket})) is invalid.',
+        CONTRACT_VARS,
+      ),
     ),
   'two-validation-errors': () =>
     MatchersV3.regex(

@@ -34,9 +34,7 @@ describe('publishing pacts', () => {
     const calls: { url: string; init?: RequestInit }[] = [];
     const fake = (async (url: string, init?: RequestInit) => {
       calls.push({ url, ...(init ? { init } : {}) });
-      return url.endsWith('/')
-        ? Response.json({ _links: { 'pb:publish-contracts': { href: 'https://broker.test/contracts/publish' } } })
-        : Response.json({ notices: [] });
+      return url.endsWith('/') ? Response.json({ _links: { 'pb:publish-contracts': { href: 'https://broker.test/contracts/publish' } } }) : Response.json({ notices: [] });
     }) as typeof fetch;
     const published = await publishPacts(files, { brokerUrl: 'https://broker.test/', auth: { token: 't' }, consumerVersion: '1.2.3' }, fake);
     expect(published).toEqual([`${CONSUMER} -> ${PROVIDER}`]);

@@ -61,9 +61,7 @@ export function publishPayload(pactText: string, options: Pick<PublishOptions, '
     ...(options.branch ? { branch: options.branch } : {}),
     ...(options.tags && options.tags.length > 0 ? { tags: [...options.tags] } : {}),
     ...(options.buildUrl ? { buildUrl: options.buildUrl } : {}),
-    contracts: [
-      { consumerName, providerName, specification: 'pact', contentType: 'application/json', content: Buffer.from(pactText).toString('base64'), onConflict: 'overwrite' },
-    ],
+    contracts: [{ consumerName, providerName, specification: 'pact', contentType: 'application/json', content: Buffer.from(pactText).toString('base64'), onConflict: 'overwrite' }],
   };
 }
 

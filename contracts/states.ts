@@ -69,9 +69,7 @@ const KINDS: Record<Kind, StateKind> = {
   alias: {
     name: (fn) => `${fn} has an alias`,
     apply: (d, p) =>
-      typeof p.alias === 'string' && typeof p.version === 'string'
-        ? void d.aliases.push({ name: p.alias, version: p.version })
-        : 'params must be {"alias": "<name>", "version": "<version>"}',
+      typeof p.alias === 'string' && typeof p.version === 'string' ? void d.aliases.push({ name: p.alias, version: p.version }) : 'params must be {"alias": "<name>", "version": "<version>"}',
   },
   config: {
     name: (fn) => `${fn} has an event invoke config`,
@@ -150,8 +148,7 @@ export function givenOf(states: readonly ProviderState[]): Given {
     }
     const problem = KINDS[entry.kind].apply(draft, state.params ?? {});
     if (problem) throw new StateError(state.name, problem);
-    if (!draft.exists && entry.kind !== 'absent' && entry.kind !== 'exists')
-      throw new StateError(state.name, `needs 'function ${contractName(entry.ref)} exists' before it`);
+    if (!draft.exists && entry.kind !== 'absent' && entry.kind !== 'exists') throw new StateError(state.name, `needs 'function ${contractName(entry.ref)} exists' before it`);
   }
   const functions: GivenFunction[] = [...drafts.values()]
     .filter((d) => d.exists)

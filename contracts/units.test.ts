@@ -54,7 +54,7 @@ describe('placeholder regexes', () => {
 
   it('escape the literal text, and leave strings without placeholders alone', () => {
     expect(templateRegex("Functions from '{otherRegion}' (x)")).toMatch(/^\^Functions from '\(.*\)' \\\(x\\\)\$$/);
-    expect(hasPlaceholder('The function doesn\'t exist.')).toBe(false);
+    expect(hasPlaceholder("The function doesn't exist.")).toBe(false);
     expect(responseBody({ Message: 'plain', N: 1, A: [{}] })).toEqual({ Message: 'plain', N: 1, A: [{}] });
   });
 
@@ -62,7 +62,12 @@ describe('placeholder regexes', () => {
     // Epoch seconds: a number whose text has ten digits before the point (milliseconds do not pass).
     expect(responseBody({ $match: 'epoch-seconds' })).toEqual({ 'pact:matcher:type': 'regex', regex: EPOCH_SECONDS, value: 1573687896.493 });
     expect(responseBody({ $match: 'epoch-seconds-with-fraction' })).toEqual({ 'pact:matcher:type': 'regex', regex: EPOCH_SECONDS_WITH_FRACTION, value: 1573687896.493 });
-    for (const [text, seconds, fraction] of [['1573687896.493', true, true], ['1573687896', true, false], ['1573687896493', false, false], ['1573687896493.0', false, false]] as const) {
+    for (const [text, seconds, fraction] of [
+      ['1573687896.493', true, true],
+      ['1573687896', true, false],
+      ['1573687896493', false, false],
+      ['1573687896493.0', false, false],
+    ] as const) {
       expect(new RegExp(EPOCH_SECONDS).test(text), text).toBe(seconds);
       expect(new RegExp(EPOCH_SECONDS_WITH_FRACTION).test(text), text).toBe(fraction);
     }

@@ -33,4 +33,6 @@ const matrix = time(7, () => {
   matrixHtml(m);
   matrixMarkdown(m);
 });
-console.log(`${files.length} reports: reading them ${parse.toFixed(1)} ms; building the matrix (read, align, root causes, HTML and Markdown) ${matrix.toFixed(1)} ms (${(matrix / parse).toFixed(1)}x reading)`);
+console.log(
+  `${files.length} reports: reading them ${parse.toFixed(1)} ms; building the matrix (read, align, root causes, HTML and Markdown) ${matrix.toFixed(1)} ms (${(matrix / parse).toFixed(1)}x reading)`,
+);

@@ -69,13 +69,37 @@ async function scaling(): Promise<void> {
   console.log('scaling (the model alone)');
   const many = seededEmulator(10_000, 0);
   const functions = walks(many, listFunctionsWalk);
-  report({ measure: 'ListFunctions, walk 10,000 functions in pages of 50', figure: `${fmt(functions.ms)} ms (${fmt((functions.ms * 1000) / functions.pages, 0)} µs a page)`, reference: 'goal 300 ms', ratio: fmt(functions.ms / 300, 2), goal: '< 300 ms' });
+  report({
+    measure: 'ListFunctions, walk 10,000 functions in pages of 50',
+    figure: `${fmt(functions.ms)} ms (${fmt((functions.ms * 1000) / functions.pages, 0)} µs a page)`,
+    reference: 'goal 300 ms',
+    ratio: fmt(functions.ms / 300, 2),
+    goal: '< 300 ms',
+  });
   const few = seededEmulator(100, 0);
-  const [pageOfMany, pageOfFew] = await sideBySide(async () => listFunctionsPageCost(many, 400), async () => listFunctionsPageCost(few, 400));
-  report({ measure: 'ListFunctions, one page mid-list of 10,000', figure: `${fmt(pageOfMany, 0)} µs`, reference: `${fmt(pageOfFew, 0)} µs of 100`, ratio: fmt(pageOfMany / pageOfFew, 2), goal: 'flat (≈ 1)' });
+  const [pageOfMany, pageOfFew] = await sideBySide(
+    async () => listFunctionsPageCost(many, 400),
+    async () => listFunctionsPageCost(few, 400),
+  );
+  report({
+    measure: 'ListFunctions, one page mid-list of 10,000',
+    figure: `${fmt(pageOfMany, 0)} µs`,
+    reference: `${fmt(pageOfFew, 0)} µs of 100`,
+    ratio: fmt(pageOfMany / pageOfFew, 2),
+    goal: 'flat (≈ 1)',
+  });
   const configs = walks(seededEmulator(0, 10_000), listConfigsWalk);
-  report({ measure: 'ListFunctionEventInvokeConfigs, walk 10,000 configs in pages of 50', figure: `${fmt(configs.ms)} ms (${fmt((configs.ms * 1000) / configs.pages, 0)} µs a page)`, reference: 'goal 15 ms', ratio: fmt(configs.ms / 15, 2), goal: '< 15 ms' });
-  const [large, small] = await sideBySide(async () => seedConfigCost(10_000, 5_000), async () => seedConfigCost(10, 5_000));
+  report({
+    measure: 'ListFunctionEventInvokeConfigs, walk 10,000 configs in pages of 50',
+    figure: `${fmt(configs.ms)} ms (${fmt((configs.ms * 1000) / configs.pages, 0)} µs a page)`,
+    reference: 'goal 15 ms',
+    ratio: fmt(configs.ms / 15, 2),
+    goal: '< 15 ms',
+  });
+  const [large, small] = await sideBySide(
+    async () => seedConfigCost(10_000, 5_000),
+    async () => seedConfigCost(10, 5_000),
+  );
   report({ measure: 'mock seedConfig with 10,000 functions seeded', figure: `${fmt(large)} µs`, reference: `${fmt(small)} µs with 10`, ratio: fmt(large / small, 2), goal: '< 20 µs, flat' });
 }
 
@@ -87,9 +111,15 @@ async function startup(): Promise<void> {
     await stop(s.child);
     return s.startupMs;
   };
-  const [serve, node] = await sideBySide(() => listenMs([BIN, 'serve', '--port', '0']), () => listenMs(bare));
+  const [serve, node] = await sideBySide(
+    () => listenMs([BIN, 'serve', '--port', '0']),
+    () => listenMs(bare),
+  );
   report({ measure: '`lambda-eic serve` until listening', figure: `${fmt(serve, 0)} ms`, reference: `${fmt(node, 0)} ms bare node:http`, ratio: fmt(serve / node, 2), goal: '≤ 2×' });
-  const [list, empty] = await sideBySide(async () => (await runToEnd(process.execPath, [BIN, 'run', '--list'])).ms, async () => (await runToEnd(process.execPath, ['-e', ''])).ms);
+  const [list, empty] = await sideBySide(
+    async () => (await runToEnd(process.execPath, [BIN, 'run', '--list'])).ms,
+    async () => (await runToEnd(process.execPath, ['-e', ''])).ms,
+  );
   report({ measure: '`lambda-eic run --list`', figure: `${fmt(list, 0)} ms`, reference: `${fmt(empty, 0)} ms node -e ''`, ratio: fmt(list / empty, 2), goal: '< 500 ms' });
 }
 
@@ -97,7 +127,11 @@ async function startup(): Promise<void> {
 async function seedOverHttp(url: string): Promise<void> {
   const zip = Buffer.from(new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])).toString('base64');
   const json = { 'content-type': 'application/json' };
-  await fetch(`${url}/2015-03-31/functions`, { method: 'POST', headers: json, body: JSON.stringify({ FunctionName: 'bench', Role: 'arn:aws:iam::123456789012:role/bench', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip } }) });
+  await fetch(`${url}/2015-03-31/functions`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ FunctionName: 'bench', Role: 'arn:aws:iam::123456789012:role/bench', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip } }),
+  });
   await fetch(`${url}${PATH}`, { method: 'PUT', headers: json, body: JSON.stringify({ MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 }) });
 }
 
@@ -146,34 +180,65 @@ async function rawHttp(canned: Started, emulator: Started): Promise<void> {
 async function throughSdk(canned: Started, emulator: Started, moto: Started | undefined): Promise<void> {
   console.log('through @aws-sdk/client-lambda, sequential Put + Get');
   const calls = String(QUICK ? 200 : 1_000);
-  const [ours, ceiling] = await sideBySide(() => probe(['put-get', calls, emulator.url]), () => probe(['put-get', calls, canned.url]));
+  const [ours, ceiling] = await sideBySide(
+    () => probe(['put-get', calls, emulator.url]),
+    () => probe(['put-get', calls, canned.url]),
+  );
   report({ measure: 'SDK Put+Get, HTTP emulator', figure: `${fmt(ours, 0)} µs`, reference: `${fmt(ceiling, 0)} µs canned`, ratio: fmt(ceiling / ours, 2), goal: '≥ 0.85 of the canned speed' });
   if (moto) {
-    const [again, viaMoto] = await sideBySide(() => probe(['put-get', calls, emulator.url]), () => probe(['put-get', String(Number(calls) / 5), moto.url]));
-    report({ measure: 'SDK Put+Get, HTTP emulator vs moto', figure: `${fmt(again, 0)} µs`, reference: `${fmt(viaMoto, 0)} µs moto_server`, ratio: `${fmt(viaMoto / again, 1)}× faster`, goal: 'faster than moto' });
+    const [again, viaMoto] = await sideBySide(
+      () => probe(['put-get', calls, emulator.url]),
+      () => probe(['put-get', String(Number(calls) / 5), moto.url]),
+    );
+    report({
+      measure: 'SDK Put+Get, HTTP emulator vs moto',
+      figure: `${fmt(again, 0)} µs`,
+      reference: `${fmt(viaMoto, 0)} µs moto_server`,
+      ratio: `${fmt(viaMoto / again, 1)}× faster`,
+      goal: 'faster than moto',
+    });
   }
 }
 
 async function mocks(): Promise<void> {
   console.log('mock transports, per GetFunctionEventInvokeConfig (each in its own process)');
   const calls = String(CALLS);
-  const [mock, stub] = await sideBySide(() => probe(['mock-lambda', calls]), () => probe(['stub', calls]));
+  const [mock, stub] = await sideBySide(
+    () => probe(['mock-lambda', calls]),
+    () => probe(['stub', calls]),
+  );
   report({ measure: 'mockLambda()', figure: `${fmt(mock)} µs`, reference: `${fmt(stub)} µs bare .resolves() stub`, ratio: fmt(mock / stub, 2), goal: '≤ 1.5×' });
-  const [intercept, http] = await sideBySide(() => probe(['intercept', String(CALLS / 2)]), () => probe(['http', calls]));
+  const [intercept, http] = await sideBySide(
+    () => probe(['intercept', String(CALLS / 2)]),
+    () => probe(['http', calls]),
+  );
   report({ measure: 'interceptLambda() (nock)', figure: `${fmt(intercept)} µs`, reference: `${fmt(http)} µs HTTP emulator`, ratio: fmt(intercept / http, 2), goal: '≤ 1.5×' });
 }
 
 async function wholeSuite(): Promise<void> {
   console.log('the whole suite, embedded (median of runs after a warm-up run)');
   const runs = String(QUICK ? 1 : 3);
-  const [inProcess, overHttp] = await sideBySide(() => probe(['suite-in-process', runs]), () => probe(['suite-http', runs]));
+  const [inProcess, overHttp] = await sideBySide(
+    () => probe(['suite-in-process', runs]),
+    () => probe(['suite-http', runs]),
+  );
   report({ measure: 'whole suite, in-process target', figure: `${fmt(inProcess, 0)} ms`, reference: 'goal 1000 ms', ratio: fmt(inProcess / 1000, 2), goal: '< 1 s' });
-  report({ measure: 'whole suite, embedded over loopback HTTP (`lambda-eic run`)', figure: `${fmt(overHttp, 0)} ms`, reference: `${fmt(inProcess, 0)} ms in-process`, ratio: fmt(overHttp / inProcess, 2), goal: '—' });
+  report({
+    measure: 'whole suite, embedded over loopback HTTP (`lambda-eic run`)',
+    figure: `${fmt(overHttp, 0)} ms`,
+    reference: `${fmt(inProcess, 0)} ms in-process`,
+    ratio: fmt(overHttp / inProcess, 2),
+    goal: '—',
+  });
 }
 
 const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 
-console.log(`lambda-eic bench: ${ROUNDS} interleaved round(s), medians; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `lambda-eic bench: ${ROUNDS} interleaved round(s), medians; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 if (wanted('scaling')) await scaling();
 if (wanted('startup')) await startup();
 if (wanted('http')) {
@@ -196,4 +261,8 @@ if (wanted('suite')) await wholeSuite();
 
 console.log(`\n| measure | figure | reference | ratio | goal |\n|---|---|---|---|---|`);
 for (const r of rows) console.log(`| ${r.measure} | ${r.figure} | ${r.reference} | ${r.ratio} | ${r.goal} |`);
-console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `\nload average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

@@ -43,14 +43,18 @@ function patchCommonJs(dir) {
  * @example node scripts/build.mjs --force
  */
 export function build({ force = false, quiet = false } = {}) {
-  const sourcesChanged = () => Math.max(...SOURCES.map((p) => join(ROOT, p)).filter((p) => existsSync(p)).map(newest));
+  const sourcesChanged = () =>
+    Math.max(
+      ...SOURCES.map((p) => join(ROOT, p))
+        .filter((p) => existsSync(p))
+        .map(newest),
+    );
   if (!force && existsSync(STAMP) && statSync(STAMP).mtimeMs >= sourcesChanged()) {
     if (!quiet) console.log('dist/ is up to date with the sources');
     return false;
   }
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  for (const project of ['tsconfig.build.json', 'tsconfig.cjs.json'])
-    execFileSync(process.execPath, [tsc, '-p', join(ROOT, project)], { stdio: 'inherit', cwd: ROOT });
+  for (const project of ['tsconfig.build.json', 'tsconfig.cjs.json']) execFileSync(process.execPath, [tsc, '-p', join(ROOT, project)], { stdio: 'inherit', cwd: ROOT });
   writeFileSync(join(CJS, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
   patchCommonJs(CJS);
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);

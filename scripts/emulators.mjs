@@ -31,7 +31,12 @@ const PYTHON = () => process.env.LAMBDA_EIC_PYTHON || 'python3';
 function pythonFor(minimum) {
   const [major, minor] = (minimum ?? '3.0').split('.').map(Number);
   const pyenv = join(process.env.PYENV_ROOT || join(homedir(), '.pyenv'), 'versions');
-  const builds = existsSync(pyenv) ? readdirSync(pyenv).filter((v) => /^3\.\d+\.\d+$/.test(v)).sort((a, b) => b.localeCompare(a, undefined, { numeric: true })).map((v) => join(pyenv, v, 'bin', 'python3')) : [];
+  const builds = existsSync(pyenv)
+    ? readdirSync(pyenv)
+        .filter((v) => /^3\.\d+\.\d+$/.test(v))
+        .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }))
+        .map((v) => join(pyenv, v, 'bin', 'python3'))
+    : [];
   for (const candidate of [PYTHON(), 'python3.13', 'python3.12', ...builds]) {
     const probe = spawnSync(candidate, ['-c', 'import sys, venv; print(*sys.version_info[:2])'], { encoding: 'utf8', timeout: 10_000 });
     const [ma, mi] = (probe.stdout ?? '').trim().split(' ').map(Number);
@@ -168,18 +173,20 @@ export async function ensureInstalled(spec) {
   const unreachable = await indexReachable(packageOf(spec));
   if (unreachable) return { skip: `${spec.label} is SKIPPED: it is not in the cache (${venv}) and PyPI cannot be used: ${unreachable}` };
   const python = pythonFor(spec.python);
-  if (!python) return { skip: `${spec.label} is SKIPPED: it needs Python >= ${spec.python ?? '3'} with venv, and none was found (${PYTHON()}, python3.12, python3.13, pyenv builds; set LAMBDA_EIC_PYTHON)` };
+  if (!python)
+    return { skip: `${spec.label} is SKIPPED: it needs Python >= ${spec.python ?? '3'} with venv, and none was found (${PYTHON()}, python3.12, python3.13, pyenv builds; set LAMBDA_EIC_PYTHON)` };
   log(`installing ${spec.requirement} into ${venv} (once; reused afterwards)`);
   const started = Date.now();
   rmSync(venv, { recursive: true, force: true });
   mkdirSync(venv, { recursive: true });
-  const run = (argv) => new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (error) => resolve({ code: -1, stderr: String(error) }));
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
+  const run = (argv) =>
+    new Promise((resolve) => {
+      const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', (error) => resolve({ code: -1, stderr: String(error) }));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
   const pip = [join(venv, 'bin', 'python'), '-m', 'pip', 'install', '--quiet', spec.requirement, ...(spec.constraints ?? [])];
   for (const argv of [[python, '-m', 'venv', venv], pip]) {
     const done = await run(argv);
@@ -196,10 +203,12 @@ export async function ensureInstalled(spec) {
  */
 export const freePort = () =>
   new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
   });
 
 /**
@@ -281,7 +290,10 @@ function alive(pid) {
 function lambdaEic(args, { capture = false } = {}) {
   return new Promise((resolve) => {
     const bin = new URL('../bin/lambda-eic.js', import.meta.url).pathname;
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'], env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
     let stdout = '';
     child.stdout?.on('data', (d) => (stdout += d));
     child.on('close', (code) => resolve({ code, stdout }));

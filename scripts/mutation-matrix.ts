@@ -12,7 +12,15 @@ import { pactsCatch } from '../runners/mutation/pacts.js';
 import type { QuirkName } from '../src/quirks/catalogue.js';
 
 const { values } = parseArgs({
-  options: { quirk: { type: 'string' }, 'no-run': { type: 'boolean' }, 'no-pacts': { type: 'boolean' }, 'no-fuzz': { type: 'boolean' }, seed: { type: 'string' }, 'fuzz-runs': { type: 'string' }, 'fuzz-seconds': { type: 'string' } },
+  options: {
+    quirk: { type: 'string' },
+    'no-run': { type: 'boolean' },
+    'no-pacts': { type: 'boolean' },
+    'no-fuzz': { type: 'boolean' },
+    seed: { type: 'string' },
+    'fuzz-runs': { type: 'string' },
+    'fuzz-seconds': { type: 'string' },
+  },
 });
 const started = performance.now();
 const rows = await mutationMatrix({

@@ -48,28 +48,49 @@ export const destinations = [
     steps: [
       step(
         put({ DestinationConfig: { OnSuccess: { Destination: 'arn:{partition}:lambda:{otherRegion}:{account}:function:{fn2}' } } }),
-        error('InvalidParameterValueException', msg('destinationConfigInvalid', 'DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:lambda:{otherRegion}:{account}:function:{fn2}), onFailure=null)'), 'recorded'),
+        error(
+          'InvalidParameterValueException',
+          msg('destinationConfigInvalid', 'DestinationConfig(onSuccess=OnSuccess(destination=arn:{partition}:lambda:{otherRegion}:{account}:function:{fn2}), onFailure=null)'),
+          'recorded',
+        ),
       ),
     ],
   }),
   scenario('destinations.iam-on-failure-refused', 'A service that is no destination type (IAM) on failure', SRC, {
     given: withFunction(),
-    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'))],
+    steps: [
+      step(
+        put({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }),
+        error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'),
+      ),
+    ],
   }),
   scenario('destinations.two-malformed-arns', 'Two malformed destinations give two joined validation errors', `${SRC}; §2`, {
     given: withFunction(),
-    steps: [step(
-      put({ DestinationConfig: { OnSuccess: { Destination: 'queue' }, OnFailure: { Destination: 'topic' } } }),
-      error('ValidationException', msg('validation', [badPattern('queue', 'onSuccess'), badPattern('topic', 'onFailure')]), 'recorded'),
-    )],
+    steps: [
+      step(
+        put({ DestinationConfig: { OnSuccess: { Destination: 'queue' }, OnFailure: { Destination: 'topic' } } }),
+        error('ValidationException', msg('validation', [badPattern('queue', 'onSuccess'), badPattern('topic', 'onFailure')]), 'recorded'),
+      ),
+    ],
   }),
   scenario('destinations.lambda-other-account', 'A Lambda function ARN of another account is the "provided destination config" error', `${SRC}; fixtures/aws/destination-lambda-other-region.json`, {
     given: withFunction(),
-    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: OTHER_ACCOUNT_FN } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${OTHER_ACCOUNT_FN}))`), 'recorded'))],
+    steps: [
+      step(
+        put({ DestinationConfig: { OnFailure: { Destination: OTHER_ACCOUNT_FN } } }),
+        error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${OTHER_ACCOUNT_FN}))`), 'recorded'),
+      ),
+    ],
   }),
   scenario('destinations.update-checks-service', 'Update checks destinations as Put does', SRC, {
     given: withConfig({ MaximumRetryAttempts: 1 }),
-    steps: [step(update({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }), error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'))],
+    steps: [
+      step(
+        update({ DestinationConfig: { OnFailure: { Destination: ARNS.iam } } }),
+        error('InvalidParameterValueException', msg('destinationConfigInvalid', `DestinationConfig(onSuccess=null, onFailure=OnFailure(destination=${ARNS.iam}))`), 'recorded'),
+      ),
+    ],
   }),
   scenario('destinations.update-checks-self', 'Update refuses the function as its own destination', SRC, {
     given: withConfig({ MaximumRetryAttempts: 1 }),

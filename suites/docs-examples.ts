@@ -11,9 +11,7 @@ const scenario = suite('docs-examples');
 const fixtures = loadFixtures('docs');
 const byId = new Map(fixtures.map((f) => [f.id, f]));
 
-const single: Scenario[] = fixtures.map((f) =>
-  scenario(`docs-examples.${f.id.replace(/^docs\./, '')}`, f.title, sourceOf(f), { ...(f.given ? { given: f.given } : {}), steps: [stepOf(f)] }),
-);
+const single: Scenario[] = fixtures.map((f) => scenario(`docs-examples.${f.id.replace(/^docs\./, '')}`, f.title, sourceOf(f), { ...(f.given ? { given: f.given } : {}), steps: [stepOf(f)] }));
 
 /** Each example that depends on another, replayed after it on a fresh function. */
 const chained: Scenario[] = fixtures

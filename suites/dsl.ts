@@ -8,12 +8,10 @@ import type { Expectation, Given, GivenConfig, GivenFunction, Matcher, Scenario,
 import { cite } from '../cases/sources.js';
 
 /** The qualified or unqualified ARN of a placeholder function. */
-export const arnOf = (fn = '{fn}', qualifier?: string): string =>
-  `arn:{partition}:lambda:{region}:{account}:function:${fn}${qualifier === undefined ? '' : `:${qualifier}`}`;
+export const arnOf = (fn = '{fn}', qualifier?: string): string => `arn:{partition}:lambda:{region}:{account}:function:${fn}${qualifier === undefined ? '' : `:${qualifier}`}`;
 
 /** A message of the catalogue, placeholders and all. */
-export const msg = <N extends MessageName>(name: N, ...args: MessageArgs<N>): string =>
-  (MESSAGES[name].text as (...a: unknown[]) => string)(...args);
+export const msg = <N extends MessageName>(name: N, ...args: MessageArgs<N>): string => (MESSAGES[name].text as (...a: unknown[]) => string)(...args);
 
 export const call = (operation: OperationName, input: Record<string, unknown>): SdkRequest => ({ operation, input });
 export const put = (input: Record<string, unknown>) => call('PutFunctionEventInvokeConfig', { FunctionName: '{fn}', ...input });
@@ -48,12 +46,7 @@ export function error(code: ErrorCode, message: string | undefined, evidence: Ev
 }
 
 /** A config as every answer shows it: FunctionArn, DestinationConfig with both keys, settings only when set. */
-export function config(
-  qualifier: string,
-  settings: { retries?: number; age?: number; onSuccess?: string; onFailure?: string },
-  evidence: Evidence,
-  prefix = '',
-): Expectation[] {
+export function config(qualifier: string, settings: { retries?: number; age?: number; onSuccess?: string; onFailure?: string }, evidence: Evidence, prefix = ''): Expectation[] {
   const at = (name: string) => `${prefix}${name}`;
   const dest = (arn: string | undefined) => (arn === undefined ? {} : { Destination: arn });
   return [

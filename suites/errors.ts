@@ -32,17 +32,18 @@ export const errors = [
   }),
   scenario('errors.delete-is-not-idempotent', 'Delete answers 204, a second Delete the 404', '§4 Delete; fixtures/aws/delete-existing.json; fixtures/aws/delete-without-config.json', {
     given: withConfig({ MaximumRetryAttempts: 1 }),
-    steps: [
-      step(del(), status(204, 'recorded')),
-      step(del(), error('ResourceNotFoundException', noConfig(), 'recorded')),
-      step(get(), error('ResourceNotFoundException', noConfig(), 'recorded')),
-    ],
+    steps: [step(del(), status(204, 'recorded')), step(del(), error('ResourceNotFoundException', noConfig(), 'recorded')), step(get(), error('ResourceNotFoundException', noConfig(), 'recorded'))],
   }),
   scenario('errors.bare-name-over-64', 'A bare function name of 65 characters is refused', '§1 Constraints (FunctionName: 64 for a bare name)', {
     steps: [step(get({ FunctionName: LONG_NAME }), status(400, 'docs'), error('InvalidParameterValueException', msg('bareNameTooLong', LONG_NAME, 64), 'inferred'))],
   }),
   scenario('errors.validation-before-lookup', 'An out-of-range value on a missing function is a ValidationException, not a 404', '§1 Constraints; §2; fixtures/aws/validation-exception-no-type.json', {
-    steps: [step(put({ MaximumRetryAttempts: 3 }), error('ValidationException', msg('validation', ["Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"]), 'recorded'))],
+    steps: [
+      step(
+        put({ MaximumRetryAttempts: 3 }),
+        error('ValidationException', msg('validation', ["Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"]), 'recorded'),
+      ),
+    ],
   }),
   scenario('errors.validation-before-at-least-one', 'A bad Qualifier with no setting is a ValidationException', '§1 Constraints; §2', {
     given: withFunction(),
@@ -54,10 +55,14 @@ export const errors = [
     steps: [
       step(
         put({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 59 }),
-        error('ValidationException', msg('validation', [
-          "Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2",
-          "Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
-        ]), 'recorded'),
+        error(
+          'ValidationException',
+          msg('validation', [
+            "Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2",
+            "Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
+          ]),
+          'recorded',
+        ),
       ),
     ],
   }),
@@ -76,7 +81,11 @@ export const errors = [
       step(get(), error('ResourceNotFoundException', noConfig(), 'recorded')),
       step(put({ MaximumRetryAttempts: 0 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded')),
       step(list(), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'recorded')),
-      step(get({ FunctionName: '{fn2}' }), ok(200, 'recorded'), config('$LATEST', { retries: 1 }, 'docs', '').map((e) => (e.at === 'output.FunctionArn' ? { ...e, equals: arnOf('{fn2}', '$LATEST') } : e))),
+      step(
+        get({ FunctionName: '{fn2}' }),
+        ok(200, 'recorded'),
+        config('$LATEST', { retries: 1 }, 'docs', '').map((e) => (e.at === 'output.FunctionArn' ? { ...e, equals: arnOf('{fn2}', '$LATEST') } : e)),
+      ),
     ],
   }),
   scenario('errors.delete-then-put-recreates', 'After Delete, Put creates a fresh config and Update works again', '§4 Delete; §4 Put', {

@@ -8,8 +8,7 @@ import { isMatcher, type Matcher } from '../cases/matchers.js';
 import type { Evidence } from '../cases/evidence.js';
 import type { Expectation, Step } from '../cases/scenario.js';
 
-const hasMatcher = (value: unknown): boolean =>
-  isMatcher(value) || (typeof value === 'object' && value !== null && Object.values(value).some(hasMatcher));
+const hasMatcher = (value: unknown): boolean => isMatcher(value) || (typeof value === 'object' && value !== null && Object.values(value).some(hasMatcher));
 
 /** How the SDK shows a value the wire carries as a matcher: epoch seconds become a Date. */
 const parsed = (matcher: Matcher): Matcher => (matcher.startsWith('epoch-seconds') ? 'date' : matcher);
@@ -22,13 +21,9 @@ const parsed = (matcher: Matcher): Matcher => (matcher.startsWith('epoch-seconds
 function expectOn(at: string, value: unknown, evidence: Evidence, sdk: boolean, top = false): Expectation[] {
   if (isMatcher(value)) return [{ at, match: sdk ? parsed(value.$match) : value.$match, evidence }];
   if (!top && !hasMatcher(value)) return [{ at, equals: value, evidence }];
-  if (Array.isArray(value))
-    return [{ at: `${at}.length`, equals: value.length, evidence }, ...value.flatMap((v, i) => expectOn(`${at}.${i}`, v, evidence, sdk))];
+  if (Array.isArray(value)) return [{ at: `${at}.length`, equals: value.length, evidence }, ...value.flatMap((v, i) => expectOn(`${at}.${i}`, v, evidence, sdk))];
   const members = Object.entries(value as Record<string, unknown>);
-  return [
-    ...members.flatMap(([key, v]) => expectOn(`${at}.${key}`, v, evidence, sdk)),
-    ...(sdk ? [] : [{ at: `${at}.$keys`, sameMembers: members.map(([key]) => key), evidence }]),
-  ];
+  return [...members.flatMap(([key, v]) => expectOn(`${at}.${key}`, v, evidence, sdk)), ...(sdk ? [] : [{ at: `${at}.$keys`, sameMembers: members.map(([key]) => key), evidence }])];
 }
 
 /**
@@ -50,9 +45,7 @@ export function expectationsOf(fixture: Fixture): Expectation[] {
   out.push(...expectOn('wire.body', body, evidence, false, true));
   const members = Object.entries(body as Record<string, unknown>);
   if (!error) out.push(...members.flatMap(([key, v]) => expectOn(`output.${key}`, v, evidence, true)));
-  else
-    for (const [key, v] of members)
-      if (key.toLowerCase() === 'message') out.push(...expectOn('error.message', v, evidence, true));
+  else for (const [key, v] of members) if (key.toLowerCase() === 'message') out.push(...expectOn('error.message', v, evidence, true));
   return out;
 }
 
@@ -63,5 +56,10 @@ export const stepOf = (fixture: Fixture): Step => ({ title: fixture.title, reque
 export const sourceOf = (fixture: Fixture): string =>
   [
     fixtureFile(fixture) + (fixture.source.page ? ` (${fixture.source.page})` : ''),
-    ...(fixture.source.document.startsWith('https://') ? [] : (fixture.source.section ?? '').split(';').map((s) => s.trim()).filter(Boolean)),
+    ...(fixture.source.document.startsWith('https://')
+      ? []
+      : (fixture.source.section ?? '')
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)),
   ].join('; ');

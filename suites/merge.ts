@@ -11,10 +11,7 @@ export const merge = [
   }),
   scenario('merge.put-removes-omitted-settings', 'Put overwrites: a setting left out is removed', `${SRC} Put (step 5); fixtures/aws/put-overwrites.json`, {
     given: withConfig({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }),
-    steps: [
-      step(put({ MaximumRetryAttempts: 1 }), ok(200, 'docs'), config('$LATEST', { retries: 1 }, 'docs')),
-      step(get(), ok(200, 'recorded'), config('$LATEST', { retries: 1 }, 'recorded')),
-    ],
+    steps: [step(put({ MaximumRetryAttempts: 1 }), ok(200, 'docs'), config('$LATEST', { retries: 1 }, 'docs')), step(get(), ok(200, 'recorded'), config('$LATEST', { retries: 1 }, 'recorded'))],
   }),
   scenario('merge.put-removes-omitted-destinations', 'Put without DestinationConfig removes stored destinations', `${SRC} Put (step 5)`, {
     given: withConfig({ MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: ARNS.sqs } } }),
@@ -74,7 +71,14 @@ export const merge = [
     ],
   }),
   scenario('merge.put-overwrites-alias-config', 'Put on an alias overwrites only that alias config', `${SRC} Put (step 5); §3 (separate configs)`, {
-    given: withFunction({ versions: 1, aliases: [{ name: 'live', version: '1' }], configs: [{ qualifier: 'live', MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 }, { qualifier: '1', MaximumRetryAttempts: 2 }] }),
+    given: withFunction({
+      versions: 1,
+      aliases: [{ name: 'live', version: '1' }],
+      configs: [
+        { qualifier: 'live', MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        { qualifier: '1', MaximumRetryAttempts: 2 },
+      ],
+    }),
     steps: [
       step(put({ Qualifier: 'live', MaximumEventAgeInSeconds: 60 }), ok(200, 'docs'), config('live', { age: 60 }, 'docs')),
       step(get({ Qualifier: '1' }), ok(200, 'recorded'), config('1', { retries: 2 }, 'recorded')),

@@ -18,8 +18,7 @@ const page = (input: Record<string, unknown>, save: string | undefined, ...expec
   ...(save ? { save: { [save]: 'output.NextMarker' } } : {}),
   collect: { into: 'arns', from: 'output.FunctionEventInvokeConfigs.*.FunctionArn' },
 });
-const everyConfigOnce = (arns: string[]): Step =>
-  step(list({ MaxItems: 1 }), { at: 'collected.arns', sameMembers: arns, evidence: 'recorded' });
+const everyConfigOnce = (arns: string[]): Step => step(list({ MaxItems: 1 }), { at: 'collected.arns', sameMembers: arns, evidence: 'recorded' });
 
 const ALIASES = Array.from({ length: 50 }, (_, i) => `a${i + 1}`);
 
@@ -60,4 +59,3 @@ export const pagination = [
     ],
   }),
 ];
-

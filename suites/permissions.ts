@@ -16,14 +16,23 @@ const needsIam = (s: Scenario): Scenario => ({ ...s, requires: 'iam' });
 export const permissions = [
   scenario('permissions.sqs-not-allowed', 'Put refuses a queue the role may not SendMessage to', SRC, {
     given: withFunction(),
-    steps: [step(put({ DestinationConfig: { OnFailure: { Destination: DENIED_QUEUE } } }), ...error('InvalidParameterValueException', msg('noDeliveryPermission', 'SendMessage', DENIED_QUEUE), 'recorded'))],
+    steps: [
+      step(put({ DestinationConfig: { OnFailure: { Destination: DENIED_QUEUE } } }), ...error('InvalidParameterValueException', msg('noDeliveryPermission', 'SendMessage', DENIED_QUEUE), 'recorded')),
+    ],
   }),
   scenario('permissions.sns-not-allowed', 'Put refuses a topic the role may not Publish to', SRC, {
     given: withFunction(),
-    steps: [step(put({ DestinationConfig: { OnSuccess: { Destination: DENIED_TOPIC } } }), ...error('InvalidParameterValueException', msg('noDeliveryPermission', 'Publish', DENIED_TOPIC), 'recorded'))],
+    steps: [
+      step(put({ DestinationConfig: { OnSuccess: { Destination: DENIED_TOPIC } } }), ...error('InvalidParameterValueException', msg('noDeliveryPermission', 'Publish', DENIED_TOPIC), 'recorded')),
+    ],
   }),
   scenario('permissions.update-sqs-not-allowed', 'Update refuses a queue the role may not SendMessage to', SRC, {
     given: withConfig({ MaximumRetryAttempts: 1 }),
-    steps: [step(update({ DestinationConfig: { OnFailure: { Destination: DENIED_QUEUE } } }), ...error('InvalidParameterValueException', msg('noDeliveryPermission', 'SendMessage', DENIED_QUEUE), 'recorded'))],
+    steps: [
+      step(
+        update({ DestinationConfig: { OnFailure: { Destination: DENIED_QUEUE } } }),
+        ...error('InvalidParameterValueException', msg('noDeliveryPermission', 'SendMessage', DENIED_QUEUE), 'recorded'),
+      ),
+    ],
   }),
 ].map(needsIam);

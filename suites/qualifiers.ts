@@ -54,11 +54,17 @@ export const qualifiers = [
     // The conflict applies to Update as to Put [docs][recorded]; only its order against the at-least-one rule is not recorded (settings are given here).
     steps: [step(update({ FunctionName: '{fn}:1', Qualifier: '2', MaximumRetryAttempts: 0 }), error('InvalidParameterValueException', msg('qualifierMismatch'), 'recorded'))],
   }),
-  scenario('qualifiers.other-region-arn', "A full ARN in another region is not reachable", `${SRC}; §8; fixtures/aws/other-region-arn.json; fixtures/aws/put-other-region-arn.json`, {
+  scenario('qualifiers.other-region-arn', 'A full ARN in another region is not reachable', `${SRC}; §8; fixtures/aws/other-region-arn.json; fixtures/aws/put-other-region-arn.json`, {
     given: withFunction(),
     steps: [
-      step(get({ FunctionName: 'arn:{partition}:lambda:{otherRegion}:{account}:function:{fn}' }), error('ResourceNotFoundException', msg('regionUnreachable', '{otherRegion}', '{region}'), 'recorded')),
-      step(put({ FunctionName: 'arn:{partition}:lambda:{otherRegion}:{account}:function:{fn}', MaximumRetryAttempts: 1 }), error('ResourceNotFoundException', msg('regionUnreachable', '{otherRegion}', '{region}'), 'recorded')),
+      step(
+        get({ FunctionName: 'arn:{partition}:lambda:{otherRegion}:{account}:function:{fn}' }),
+        error('ResourceNotFoundException', msg('regionUnreachable', '{otherRegion}', '{region}'), 'recorded'),
+      ),
+      step(
+        put({ FunctionName: 'arn:{partition}:lambda:{otherRegion}:{account}:function:{fn}', MaximumRetryAttempts: 1 }),
+        error('ResourceNotFoundException', msg('regionUnreachable', '{otherRegion}', '{region}'), 'recorded'),
+      ),
     ],
   }),
   scenario('qualifiers.separate-configs', '$LATEST, a version and an alias hold separate configs', SRC, {
@@ -81,10 +87,7 @@ export const qualifiers = [
   }),
   scenario('qualifiers.delete-latest-leaves-others', "Deleting $LATEST's config leaves the version's", SRC, {
     given: withFunction({ versions: 1, configs: [{ MaximumRetryAttempts: 0 }, { qualifier: '1', MaximumRetryAttempts: 1 }] }),
-    steps: [
-      step(del(), status(204, 'recorded')),
-      step(get({ Qualifier: '1' }), ok(200, 'recorded'), config('1', { retries: 1 }, 'recorded')),
-    ],
+    steps: [step(del(), status(204, 'recorded')), step(get({ Qualifier: '1' }), ok(200, 'recorded'), config('1', { retries: 1 }, 'recorded'))],
   }),
   scenario('qualifiers.delete-does-not-check-qualifier', 'Delete with an alias naming nothing is the config 404', '§4 Delete', {
     given: withFunction(),
@@ -99,7 +102,11 @@ export const qualifiers = [
     steps: [step(update({ Qualifier: 'staging', MaximumRetryAttempts: 1 }), error('ResourceNotFoundException', msg('functionDoesNotExist'), 'inferred'))],
   }),
   scenario('qualifiers.list-every-qualifier', "List holds every qualifier's config with its qualified ARN", '§4 List', {
-    given: withFunction({ versions: 1, aliases: [{ name: 'live', version: '1' }], configs: [{ MaximumRetryAttempts: 0 }, { qualifier: '1', MaximumRetryAttempts: 1 }, { qualifier: 'live', MaximumRetryAttempts: 2 }] }),
+    given: withFunction({
+      versions: 1,
+      aliases: [{ name: 'live', version: '1' }],
+      configs: [{ MaximumRetryAttempts: 0 }, { qualifier: '1', MaximumRetryAttempts: 1 }, { qualifier: 'live', MaximumRetryAttempts: 2 }],
+    }),
     steps: [
       {
         ...step(list(), ok(200, 'recorded')),
@@ -110,9 +117,6 @@ export const qualifiers = [
   }),
   scenario('qualifiers.alias-config-outlives-alias', "Deleting an alias does not remove the alias's config", '§9 (a config outlives its alias)', {
     given: withFunction({ versions: 1, aliases: [{ name: 'live', version: '1' }], configs: [{ qualifier: 'live', MaximumRetryAttempts: 1 }] }),
-    steps: [
-      step(call('DeleteAlias', { FunctionName: '{fn}', Name: 'live' }), status(204, 'model')),
-      step(get({ Qualifier: 'live' }), ok(200, 'inferred'), config('live', { retries: 1 }, 'inferred')),
-    ],
+    steps: [step(call('DeleteAlias', { FunctionName: '{fn}', Name: 'live' }), status(204, 'model')), step(get({ Qualifier: 'live' }), ok(200, 'inferred'), config('live', { retries: 1 }, 'inferred'))],
   }),
 ];

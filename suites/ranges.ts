@@ -13,8 +13,7 @@ import type { Expectation, Scenario, SdkRequest } from '../cases/scenario.js';
 const scenario = suite('ranges');
 const SRC = '§1 Constraints';
 
-const refused = (value: unknown, path: string, what: string) =>
-  error('ValidationException', msg('validation', [violationText(value, path, what)]), 'recorded');
+const refused = (value: unknown, path: string, what: string) => error('ValidationException', msg('validation', [violationText(value, path, what)]), 'recorded');
 /** Certain: a wrong type is refused with a 4xx [model]; the exact status and code are not recorded. */
 const badType = () => [{ at: 'status', match: 'client-error', evidence: 'model' } as const, status(400, 'inferred'), { at: 'error.code', match: 'non-empty-string', evidence: 'inferred' } as const];
 
@@ -135,7 +134,12 @@ const lengthAndPattern: Scenario[] = [
   }),
   scenario('ranges.destination.pattern-outside', 'A destination ARN missing its account and resource fails the pattern', SRC, {
     given: withFunction(),
-    steps: [step(onFailure('arn:aws:sqs:{region}'), error('ValidationException', msg('validation', [violationText('arn:aws:sqs:{region}', 'destinationConfig.onFailure.destination', CONSTRAINT_TEXT.pattern(PATTERNS.destination))]), 'recorded'))],
+    steps: [
+      step(
+        onFailure('arn:aws:sqs:{region}'),
+        error('ValidationException', msg('validation', [violationText('arn:aws:sqs:{region}', 'destinationConfig.onFailure.destination', CONSTRAINT_TEXT.pattern(PATTERNS.destination))]), 'recorded'),
+      ),
+    ],
   }),
   scenario('ranges.destination.empty', 'An empty destination (length 0) passes and sets nothing', SRC, {
     given: withFunction(),

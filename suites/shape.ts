@@ -25,17 +25,41 @@ export const shape = [
   scenario('shape.last-modified-epoch-seconds', 'LastModified is epoch seconds as a JSON number with a fraction', '§6', {
     given: withFunction(),
     steps: [
-      step(put({ MaximumRetryAttempts: 0 }), { at: 'wire.body.LastModified', match: 'epoch-seconds-with-fraction', evidence: 'recorded' }, { at: 'output.LastModified', match: 'date', evidence: 'recorded' }),
+      step(
+        put({ MaximumRetryAttempts: 0 }),
+        { at: 'wire.body.LastModified', match: 'epoch-seconds-with-fraction', evidence: 'recorded' },
+        { at: 'output.LastModified', match: 'date', evidence: 'recorded' },
+      ),
       step(get(), { at: 'wire.body.LastModified', match: 'epoch-seconds-with-fraction', evidence: 'recorded' }),
     ],
   }),
   scenario('shape.not-found-body', 'ResourceNotFoundException: x-amzn-errortype, Type User and a capital-M Message', '§2', {
     given: withFunction(),
-    steps: [step(get(), status(404, 'recorded'), header('x-amzn-errortype', 'ResourceNotFoundException', 'model'), wire('Type', 'User', 'recorded'), { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'recorded' }, wireAbsent('message', 'recorded'), requestId, json)],
+    steps: [
+      step(
+        get(),
+        status(404, 'recorded'),
+        header('x-amzn-errortype', 'ResourceNotFoundException', 'model'),
+        wire('Type', 'User', 'recorded'),
+        { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'recorded' },
+        wireAbsent('message', 'recorded'),
+        requestId,
+        json,
+      ),
+    ],
   }),
   scenario('shape.validation-body', 'ValidationException: no Type member, the message in "message"', '§2; fixtures/aws/validation-exception-no-type.json', {
     given: withFunction(),
-    steps: [step(put({ MaximumRetryAttempts: 9 }), status(400, 'recorded'), header('x-amzn-errortype', 'ValidationException', 'model'), wireAbsent('Type', 'recorded'), { at: 'wire.body.message', match: 'non-empty-string', evidence: 'recorded' }, requestId)],
+    steps: [
+      step(
+        put({ MaximumRetryAttempts: 9 }),
+        status(400, 'recorded'),
+        header('x-amzn-errortype', 'ValidationException', 'model'),
+        wireAbsent('Type', 'recorded'),
+        { at: 'wire.body.message', match: 'non-empty-string', evidence: 'recorded' },
+        requestId,
+      ),
+    ],
   }),
   scenario('shape.throttled-answer', 'A throttled call: 429 TooManyRequestsException with Retry-After, Reason and message', '§2; §7 (fault injected)', {
     given: withFunction(),
@@ -60,7 +84,16 @@ export const shape = [
     given: withConfig({ MaximumRetryAttempts: 1 }),
     steps: [
       {
-        ...step(get(), status(500, 'model'), { at: 'error.code', equals: 'ServiceException', evidence: 'model' }, header('x-amzn-errortype', 'ServiceException', 'model'), wire('Type', 'Service', 'inferred'), { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'model' }, requestId, json),
+        ...step(
+          get(),
+          status(500, 'model'),
+          { at: 'error.code', equals: 'ServiceException', evidence: 'model' },
+          header('x-amzn-errortype', 'ServiceException', 'model'),
+          wire('Type', 'Service', 'inferred'),
+          { at: 'wire.body.Message', match: 'non-empty-string', evidence: 'model' },
+          requestId,
+          json,
+        ),
         fault: { kind: 'service' },
       },
       step(get(), status(200, 'recorded')),
@@ -70,7 +103,15 @@ export const shape = [
     given: withConfig({ MaximumRetryAttempts: 1 }),
     steps: [
       {
-        ...step(put({ MaximumRetryAttempts: 0 }), status(409, 'model'), { at: 'error.code', equals: 'ResourceConflictException', evidence: 'model' }, header('x-amzn-errortype', 'ResourceConflictException', 'model'), wire('Type', 'User', 'model'), requestId, json),
+        ...step(
+          put({ MaximumRetryAttempts: 0 }),
+          status(409, 'model'),
+          { at: 'error.code', equals: 'ResourceConflictException', evidence: 'model' },
+          header('x-amzn-errortype', 'ResourceConflictException', 'model'),
+          wire('Type', 'User', 'model'),
+          requestId,
+          json,
+        ),
         fault: { kind: 'conflict' },
       },
     ],

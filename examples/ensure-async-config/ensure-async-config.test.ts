@@ -48,9 +48,7 @@ describe('ensureAsyncConfig with the client mock', () => {
     lambda.seedConfig('orders', { Qualifier: 'live', MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 });
     const result = await ensureAsyncConfig(client, 'orders', { maximumRetryAttempts: 1, maximumEventAgeInSeconds: 3600 }, { qualifier: 'live' });
     expect(result).toMatchObject({ action: 'updated', changed: ['MaximumRetryAttempts'] });
-    expect(lambda.stub.commandCalls(UpdateFunctionEventInvokeConfigCommand).map((c) => c.args[0].input)).toEqual([
-      { FunctionName: 'orders', Qualifier: 'live', MaximumRetryAttempts: 1 },
-    ]);
+    expect(lambda.stub.commandCalls(UpdateFunctionEventInvokeConfigCommand).map((c) => c.args[0].input)).toEqual([{ FunctionName: 'orders', Qualifier: 'live', MaximumRetryAttempts: 1 }]);
     expect(lambda.configOf('orders', 'live')).toMatchObject({ maximumRetryAttempts: 1, maximumEventAgeInSeconds: 3600 });
     expect(lambda.configOf('orders')).toBeUndefined();
   });
@@ -117,13 +115,15 @@ describe('ensureAsyncConfig against the embedded HTTP emulator', () => {
   beforeEach(async () => {
     server = await startServer();
     client = new LambdaClient({ region: 'us-east-1', endpoint: server.url, credentials, maxAttempts: 1 });
-    await client.send(new CreateFunctionCommand({
-      FunctionName: 'orders',
-      Role: 'arn:aws:iam::123456789012:role/orders',
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Code: { ZipFile: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]) },
-    }));
+    await client.send(
+      new CreateFunctionCommand({
+        FunctionName: 'orders',
+        Role: 'arn:aws:iam::123456789012:role/orders',
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Code: { ZipFile: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]) },
+      }),
+    );
   });
   afterEach(() => server.close());
 

@@ -82,10 +82,8 @@ function destinationsOf(desired: AsyncInvokeSettings, current: FunctionEventInvo
  */
 export function diffSettings(current: FunctionEventInvokeConfig, desired: AsyncInvokeSettings): Partial<UpdateFunctionEventInvokeConfigCommandInput> {
   const changes: Partial<UpdateFunctionEventInvokeConfigCommandInput> = {};
-  if (desired.maximumRetryAttempts !== undefined && desired.maximumRetryAttempts !== current.MaximumRetryAttempts)
-    changes.MaximumRetryAttempts = desired.maximumRetryAttempts;
-  if (desired.maximumEventAgeInSeconds !== undefined && desired.maximumEventAgeInSeconds !== current.MaximumEventAgeInSeconds)
-    changes.MaximumEventAgeInSeconds = desired.maximumEventAgeInSeconds;
+  if (desired.maximumRetryAttempts !== undefined && desired.maximumRetryAttempts !== current.MaximumRetryAttempts) changes.MaximumRetryAttempts = desired.maximumRetryAttempts;
+  if (desired.maximumEventAgeInSeconds !== undefined && desired.maximumEventAgeInSeconds !== current.MaximumEventAgeInSeconds) changes.MaximumEventAgeInSeconds = desired.maximumEventAgeInSeconds;
   const destinationChanged =
     (desired.onSuccess !== undefined && desired.onSuccess !== current.DestinationConfig?.OnSuccess?.Destination) ||
     (desired.onFailure !== undefined && desired.onFailure !== current.DestinationConfig?.OnFailure?.Destination);

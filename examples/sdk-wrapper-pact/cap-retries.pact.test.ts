@@ -40,8 +40,7 @@ const config = (settings: Record<string, number>) => ({
   DestinationConfig: { OnSuccess: {}, OnFailure: {} },
 });
 const json = { 'Content-Type': 'application/json' };
-const client = (mock: V3MockServer) =>
-  new LambdaClient({ endpoint: mock.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1 });
+const client = (mock: V3MockServer) => new LambdaClient({ endpoint: mock.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, maxAttempts: 1 });
 
 // The Pact mock server records a match just after answering; under load it can report a request it
 // answered as not received (pact-foundation/pact-core-mock-server#13). A retry runs on a new server.
@@ -77,9 +76,13 @@ describe('capRetries, consumer side (Pact mock server)', { retry: 2 }, () => {
       .uponReceiving('cap-retries.get-missing: a Get when there is no config')
       .withRequest('GET', PATH)
       .willRespondWith(404, (res) =>
-        res
-          .headers({ ...json, 'x-amzn-ErrorType': 'ResourceNotFoundException' })
-          .jsonBody({ Type: 'User', Message: regex("^The function arn:.*:function:[a-zA-Z0-9_-]+:\\$LATEST doesn't have an EventInvokeConfig$", "The function arn:aws:lambda:us-east-1:123456789012:function:my-function:$LATEST doesn't have an EventInvokeConfig") }),
+        res.headers({ ...json, 'x-amzn-ErrorType': 'ResourceNotFoundException' }).jsonBody({
+          Type: 'User',
+          Message: regex(
+            "^The function arn:.*:function:[a-zA-Z0-9_-]+:\\$LATEST doesn't have an EventInvokeConfig$",
+            "The function arn:aws:lambda:us-east-1:123456789012:function:my-function:$LATEST doesn't have an EventInvokeConfig",
+          ),
+        }),
       );
     await pact
       .addInteraction()

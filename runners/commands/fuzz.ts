@@ -85,7 +85,13 @@ async function fuzzWith(opts: Values<typeof FUZZ_OPTIONS>): Promise<number> {
     const identity = await connectOrExit('fuzz', target);
     if (identity === 2) return 2;
     const label = labelWithQuirks(target.label, quirks);
-    const command = ['lambda-eic fuzz', kind !== 'embedded' ? `--target ${kind}` : '', endpoint ? `--endpoint-url ${endpoint}` : '', quirks.length ? `--quirk ${quirks.join(',')}` : '', `--max-steps ${maxSteps}`]
+    const command = [
+      'lambda-eic fuzz',
+      kind !== 'embedded' ? `--target ${kind}` : '',
+      endpoint ? `--endpoint-url ${endpoint}` : '',
+      quirks.length ? `--quirk ${quirks.join(',')}` : '',
+      `--max-steps ${maxSteps}`,
+    ]
       .filter(Boolean)
       .join(' ');
     if (showConsole) {
@@ -113,7 +119,9 @@ async function fuzzWith(opts: Values<typeof FUZZ_OPTIONS>): Promise<number> {
     const report = fuzzReport(result, { target: label, seed, startedAt, command });
     if (showConsole) {
       console.log(consoleSummary(report));
-      console.log(`fuzz: ${result.sequences} sequences, ${result.calls} calls in ${(result.durationMs / 1000).toFixed(1)} s (${report.fuzz.sequencesPerSecond} sequences/s); ${result.findings.length} finding(s)`);
+      console.log(
+        `fuzz: ${result.sequences} sequences, ${result.calls} calls in ${(result.durationMs / 1000).toFixed(1)} s (${report.fuzz.sequencesPerSecond} sequences/s); ${result.findings.length} finding(s)`,
+      );
     }
     for (const path of writeReports(report, reporters, opts['output-dir'] ?? 'reports')) console.log(`wrote ${path}`);
     return runFailed(report) ? 1 : 0;

@@ -110,10 +110,7 @@ export function renderHelp(spec: Omit<CommandSpec, 'run'>): string {
  */
 export function parseCommand<O extends OptionTable>(spec: CommandSpec<O>, argv: string[]): { values: Values<O>; positionals: string[] } | undefined {
   const options = Object.fromEntries(
-    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => [
-      name,
-      { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) },
-    ]),
+    Object.entries({ ...spec.options, help: HELP_OPTION }).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
   );
   let parsed;
   try {
@@ -155,7 +152,10 @@ export const oneOf =
 export const someOf =
   (choices: readonly string[], what: string): Check =>
   (value) => {
-    for (const item of value.split(',').map((s) => s.trim()).filter(Boolean))
+    for (const item of value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean))
       if (!choices.includes(item)) throw new UsageError(`unknown ${what} '${item}'; ${what}s: ${choices.join(', ')}`);
   };
 

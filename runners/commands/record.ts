@@ -21,7 +21,7 @@ const RECORD_OPTIONS = {
   'allow-account': { type: 'string', value: 'ID', description: 'the only account this may write to (checked with STS first)' },
   fixture: { type: 'string', value: 'a,b', description: 'only these fixture ids (aws.put-overwrites, ...)' },
   update: { type: 'boolean', description: 'write the differences into the fixtures, stamping recordedAt with today' },
-  'fixtures-dir': { type: 'string', value: 'DIR', description: "the fixtures folder, holding aws/ and validated.json", default: "this package's" },
+  'fixtures-dir': { type: 'string', value: 'DIR', description: 'the fixtures folder, holding aws/ and validated.json', default: "this package's" },
   region: { type: 'string', value: 'R', description: "as for 'lambda-eic run --target aws'" },
   profile: { type: 'string', value: 'NAME', description: "as for 'lambda-eic run --target aws'" },
   'role-arn': { type: 'string', value: 'ARN', description: "as for 'lambda-eic run --target aws'" },

@@ -36,36 +36,62 @@ const DEFAULT_AWS_TIMEOUT_MS = 3_600_000;
 const TEARDOWN_MS = 30_000;
 
 const RUN_OPTIONS = {
-    ...targetOptions(TARGETS),
-    label: { type: 'string', value: 'NAME', group: 'Target', description: 'the target\'s name in reports and the matrix (e.g. --label "moto 5.2.1")', default: 'embedded, the endpoint URL' },
-    suite: { type: 'string', value: 'a,b', group: 'Selection', description: `only these suites: ${SUITES.join(', ')}`, check: someOf(SUITES, 'suite') },
-    grep: { type: 'string', value: 'TEXT', group: 'Selection', description: 'only scenarios whose id or title contains TEXT' },
-    list: { type: 'boolean', group: 'Selection', description: 'list the selected scenarios and exit' },
-    concurrency: { type: 'string', value: 'N', group: 'Selection', description: 'scenarios in flight at once', default: '4', check: integer(1, 64) },
-    reporter: {
-      type: 'string',
-      value: 'a,b',
-      group: 'Reports',
-      description: `${REPORTERS.join(', ')}; file reports go to --output-dir;\ngithub: the Markdown summary to $GITHUB_STEP_SUMMARY and an ::error\nannotation per failing scenario`,
-      default: 'console',
-      check: someOf(REPORTERS, 'reporter'),
-    },
-    'output-dir': { type: 'string', value: 'DIR', group: 'Reports', description: 'where json/junit/markdown/html reports are written', default: 'reports' },
-    'allow-account': { type: 'string', value: 'ID', group: AWS, description: 'the only account this run may write to (required to run; checked first)', check: matching(/^\d{12}$/, 'a 12-digit account id') },
-    plan: { type: 'boolean', group: AWS, description: 'print what the run would create, in which account and region, and exit' },
-    profile: { type: 'string', value: 'NAME', group: AWS, description: 'the shared-config profile to use (as AWS_PROFILE)' },
-    'role-arn': { type: 'string', value: 'ARN', group: AWS, description: 'an existing execution role, instead of one made for the run through IAM', check: matching(/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/\S+$/, 'an IAM role ARN') },
-    runtime: { type: 'string', value: 'R', group: AWS, description: "the functions' runtime (they are never run)", default: DEFAULT_RUNTIME, check: matching(/^[a-z0-9.]+$/, `a Lambda runtime id such as ${DEFAULT_RUNTIME}`) },
-    'max-rps': { type: 'string', value: 'N', group: AWS, description: 'Lambda requests per second, under the quota of 15', default: '10', check: integer(1, 100) },
-    'request-timeout': { type: 'string', value: 'S', group: LIMITS, description: 'each request to the target must be answered within S seconds', default: String(DEFAULT_REQUEST_TIMEOUT_MS / 1000), check: integer(1, 600) },
-    timeout: {
-      type: 'string',
-      value: 'T',
-      group: LIMITS,
-      description: 'the whole run must end within T (90s, 30m, 2h); then it stops like on Ctrl-C: what it created is deleted, the report is marked incomplete, exit 2',
-      default: `${DEFAULT_RUN_TIMEOUT_S / 60}m, aws 1h`,
-      check: (v: string, flag: string) => void durationOption(flag, v),
-    },
+  ...targetOptions(TARGETS),
+  label: { type: 'string', value: 'NAME', group: 'Target', description: 'the target\'s name in reports and the matrix (e.g. --label "moto 5.2.1")', default: 'embedded, the endpoint URL' },
+  suite: { type: 'string', value: 'a,b', group: 'Selection', description: `only these suites: ${SUITES.join(', ')}`, check: someOf(SUITES, 'suite') },
+  grep: { type: 'string', value: 'TEXT', group: 'Selection', description: 'only scenarios whose id or title contains TEXT' },
+  list: { type: 'boolean', group: 'Selection', description: 'list the selected scenarios and exit' },
+  concurrency: { type: 'string', value: 'N', group: 'Selection', description: 'scenarios in flight at once', default: '4', check: integer(1, 64) },
+  reporter: {
+    type: 'string',
+    value: 'a,b',
+    group: 'Reports',
+    description: `${REPORTERS.join(', ')}; file reports go to --output-dir;\ngithub: the Markdown summary to $GITHUB_STEP_SUMMARY and an ::error\nannotation per failing scenario`,
+    default: 'console',
+    check: someOf(REPORTERS, 'reporter'),
+  },
+  'output-dir': { type: 'string', value: 'DIR', group: 'Reports', description: 'where json/junit/markdown/html reports are written', default: 'reports' },
+  'allow-account': {
+    type: 'string',
+    value: 'ID',
+    group: AWS,
+    description: 'the only account this run may write to (required to run; checked first)',
+    check: matching(/^\d{12}$/, 'a 12-digit account id'),
+  },
+  plan: { type: 'boolean', group: AWS, description: 'print what the run would create, in which account and region, and exit' },
+  profile: { type: 'string', value: 'NAME', group: AWS, description: 'the shared-config profile to use (as AWS_PROFILE)' },
+  'role-arn': {
+    type: 'string',
+    value: 'ARN',
+    group: AWS,
+    description: 'an existing execution role, instead of one made for the run through IAM',
+    check: matching(/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/\S+$/, 'an IAM role ARN'),
+  },
+  runtime: {
+    type: 'string',
+    value: 'R',
+    group: AWS,
+    description: "the functions' runtime (they are never run)",
+    default: DEFAULT_RUNTIME,
+    check: matching(/^[a-z0-9.]+$/, `a Lambda runtime id such as ${DEFAULT_RUNTIME}`),
+  },
+  'max-rps': { type: 'string', value: 'N', group: AWS, description: 'Lambda requests per second, under the quota of 15', default: '10', check: integer(1, 100) },
+  'request-timeout': {
+    type: 'string',
+    value: 'S',
+    group: LIMITS,
+    description: 'each request to the target must be answered within S seconds',
+    default: String(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
+    check: integer(1, 600),
+  },
+  timeout: {
+    type: 'string',
+    value: 'T',
+    group: LIMITS,
+    description: 'the whole run must end within T (90s, 30m, 2h); then it stops like on Ctrl-C: what it created is deleted, the report is marked incomplete, exit 2',
+    default: `${DEFAULT_RUN_TIMEOUT_S / 60}m, aws 1h`,
+    check: (v: string, flag: string) => void durationOption(flag, v),
+  },
 } as const satisfies OptionTable;
 
 export const RUN = defineCommand({
@@ -93,9 +119,7 @@ const AWS_ONLY = (Object.keys(RUN_OPTIONS) as (keyof typeof RUN_OPTIONS)[]).filt
 
 function select(suites: string[] | undefined, grep: string | undefined): Scenario[] {
   const needle = grep?.toLowerCase();
-  return ALL_SCENARIOS.filter(
-    (s) => (!suites || suites.includes(s.suite)) && (!needle || s.id.toLowerCase().includes(needle) || s.title.toLowerCase().includes(needle)),
-  );
+  return ALL_SCENARIOS.filter((s) => (!suites || suites.includes(s.suite)) && (!needle || s.id.toLowerCase().includes(needle) || s.title.toLowerCase().includes(needle)));
 }
 
 /**
@@ -260,7 +284,9 @@ async function runCommandWith(opts: Values<typeof RUN_OPTIONS>): Promise<number>
     if (ended) {
       const what = left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'everything the run created was deleted';
       const reports = written.length > 0 ? `; reports in ${outputDir} marked ${ended.reason === 'interrupted' ? 'interrupted' : 'incomplete'}` : '';
-      console.error(`lambda-eic run: ${ended.reason === 'interrupted' ? `interrupted (${ended.detail})` : ended.detail} after ${ran} of ${scenarios.length} scenarios, ${report.summary['not-run']} not run; ${what}${reports}`);
+      console.error(
+        `lambda-eic run: ${ended.reason === 'interrupted' ? `interrupted (${ended.detail})` : ended.detail} after ${ran} of ${scenarios.length} scenarios, ${report.summary['not-run']} not run; ${what}${reports}`,
+      );
       return ended.exit;
     }
     if (left.length > 0) console.error(`lambda-eic run: could not delete what the run created: ${left.join(', ')}`);
@@ -313,6 +339,8 @@ async function finishStopped(
   const written = writeReports(report, run.reporters, run.outputDir);
   const what = left.length > 0 ? `may be left on the target: ${left.join(', ')}` : 'everything the run created was deleted';
   const reports = written.length > 0 ? `; reports in ${run.outputDir} marked ${stopped.reason === 'interrupted' ? 'interrupted' : 'incomplete'}` : '';
-  console.error(`lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after 0 of ${results.length} scenarios, ${results.length} not run; ${what}${reports}`);
+  console.error(
+    `lambda-eic run: ${stopped.reason === 'interrupted' ? `interrupted (${stopped.detail})` : stopped.detail} after 0 of ${results.length} scenarios, ${results.length} not run; ${what}${reports}`,
+  );
   return stopped.exit;
 }

@@ -19,7 +19,15 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const SERVE_OPTIONS = {
   host: { type: 'string', value: 'H', description: 'address to listen on', default: '127.0.0.1' },
   port: { type: 'string', value: 'N', description: 'port (0: any free port; the URL is printed)', default: '0', check: integer(0, 65535) },
-  region: { type: 'string', value: 'R', description: 'region for requests without a SigV4 credential scope', default: DEFAULT_REGION, check: (v: string) => { if (!REGION.test(v)) throw new UsageError(`--region must look like us-east-1, not '${v}'`); } },
+  region: {
+    type: 'string',
+    value: 'R',
+    description: 'region for requests without a SigV4 credential scope',
+    default: DEFAULT_REGION,
+    check: (v: string) => {
+      if (!REGION.test(v)) throw new UsageError(`--region must look like us-east-1, not '${v}'`);
+    },
+  },
   account: { type: 'string', value: 'A', description: '12-digit account id in ARNs', default: DEFAULT_ACCOUNT, check: matching(/^\d{12}$/, '12 digits') },
   quirk: { type: 'string', value: 'a,b', description: `behave like a buggy emulator, to try a conformance gate on it: ${QUIRK_NAMES.join(', ')}`, check: someOf(QUIRK_NAMES, 'quirk') },
   realism: {
@@ -27,7 +35,9 @@ const SERVE_OPTIONS = {
     value: 'aws',
     group: REALISM,
     description: `behave like a real account around the model (a stand-in for --target aws tests): SigV4 signatures checked, ${REALISM_DEFAULTS.rps} control-plane requests per second then the recorded 429, a new role refused for a while, functions Pending and updates InProgress with the recorded 409 meanwhile, a new role's delivery permissions not yet in effect, and the recorded permission error for any queue, topic, bucket or bus named *-denied (the stand-in for a destination outside the role's policy)`,
-    check: (v: string) => { if (v !== 'aws') throw new UsageError(`--realism must be 'aws', not '${v}'`); },
+    check: (v: string) => {
+      if (v !== 'aws') throw new UsageError(`--realism must be 'aws', not '${v}'`);
+    },
   },
   'realism-timings': {
     type: 'string',
@@ -36,14 +46,23 @@ const SERVE_OPTIONS = {
     description: 'how long those states last',
     default: `pending=${REALISM_DEFAULTS.pendingMs},update=${REALISM_DEFAULTS.updateMs},role=${REALISM_DEFAULTS.roleDelayMs},policy=${REALISM_DEFAULTS.policyDelayMs}`,
   },
-  'realism-rps': { type: 'string', value: 'N', group: REALISM, description: `the control-plane quota (GetFunction ${REALISM_DEFAULTS.getFunctionRps})`, default: String(REALISM_DEFAULTS.rps), check: integer(1, 100_000) },
+  'realism-rps': {
+    type: 'string',
+    value: 'N',
+    group: REALISM,
+    description: `the control-plane quota (GetFunction ${REALISM_DEFAULTS.getFunctionRps})`,
+    default: String(REALISM_DEFAULTS.rps),
+    check: integer(1, 100_000),
+  },
   credentials: { type: 'string', value: 'KEY:SECRET[,KEY:SECRET]', group: REALISM, description: 'the access keys whose signatures are accepted', default: 'testing:testing' },
   'allow-host': { type: 'string', value: 'NAME,...', description: "Host header names accepted besides loopback names and the bound address (a DNS-rebinding guard); '*' accepts any" },
   'control-token': {
     type: 'string',
     value: 'T',
     description: `the value the control API's ${CONTROL_HEADER} header must carry (default: any)`,
-    check: (v: string) => { if (!/^[\x21-\x7e]+$/.test(v)) throw new UsageError('--control-token must be printable ASCII without spaces'); },
+    check: (v: string) => {
+      if (!/^[\x21-\x7e]+$/.test(v)) throw new UsageError('--control-token must be printable ASCII without spaces');
+    },
   },
 } as const satisfies OptionTable;
 
@@ -111,7 +130,9 @@ async function serveWith(opts: Values<typeof SERVE_OPTIONS>): Promise<number> {
   const withQuirks = (quirks.length > 0 ? `, quirks ${quirks.join(', ')}` : '') + (layer ? `, realism aws: ${describe(layer)}` : '');
   console.log(`lambda-eic emulator listening on ${server.url} (region ${opts.region ?? DEFAULT_REGION}, account ${opts.account ?? DEFAULT_ACCOUNT}${withQuirks})`);
   if (!LOOPBACK.test(server.host))
-    console.warn(`lambda-eic serve: warning: listening on ${server.host}, not loopback: anyone who can reach this address can read and change the emulator's state (it has no authentication); prefer 127.0.0.1`);
+    console.warn(
+      `lambda-eic serve: warning: listening on ${server.host}, not loopback: anyone who can reach this address can read and change the emulator's state (it has no authentication); prefer 127.0.0.1`,
+    );
   await signalled;
   await server.close();
   release();

@@ -7,8 +7,7 @@ export class UsageError extends Error {}
  */
 export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
   return Number(value);
 }
 
@@ -16,7 +15,11 @@ export function integerOption(name: string, value: string | undefined, min: numb
  * A comma-separated option as a list (`--suite merge,ranges`); empty when not given.
  * @example listOption('a, b,') // ['a', 'b']
  */
-export const listOption = (value: string | undefined): string[] => value?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+export const listOption = (value: string | undefined): string[] =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [];
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

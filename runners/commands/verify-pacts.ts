@@ -21,23 +21,35 @@ import { quirkyEmulator } from '../../src/quirks/layer.js';
 const DEFAULT_SELECTORS = [{ mainBranch: true }, { deployedOrReleased: true }];
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'trace'] as const;
 
-const PACTS = 'Pacts (one source; default: this package\'s contracts/pacts, or the broker in PACT_BROKER_BASE_URL)';
+const PACTS = "Pacts (one source; default: this package's contracts/pacts, or the broker in PACT_BROKER_BASE_URL)";
 const RESULTS = 'Results';
 
 const VERIFY_OPTIONS = {
   ...targetOptions(['embedded', 'endpoint'] as const),
   'pact-dir': { type: 'string', value: 'DIR', multiple: true, group: PACTS, description: 'a directory of pact files, or one file (repeatable)' },
   'pact-url': { type: 'string', value: 'URL', multiple: true, group: PACTS, description: 'a pact by URL, e.g. from a broker (repeatable)', check: URL_CHECK },
-  'broker-url': { type: 'string', value: 'URL', group: PACTS, description: 'a Pact Broker; auth from PACT_BROKER_TOKEN\nor PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD', default: 'PACT_BROKER_BASE_URL' },
+  'broker-url': {
+    type: 'string',
+    value: 'URL',
+    group: PACTS,
+    description: 'a Pact Broker; auth from PACT_BROKER_TOKEN\nor PACT_BROKER_USERNAME / PACT_BROKER_PASSWORD',
+    default: 'PACT_BROKER_BASE_URL',
+  },
   provider: { type: 'string', value: 'NAME', group: PACTS, description: 'provider name to fetch from the broker', default: PROVIDER },
-  'consumer-version-selector': { type: 'string', value: 'JSON', multiple: true, group: PACTS, description: `a selector (repeatable; default ${DEFAULT_SELECTORS.map((s) => JSON.stringify(s)).join(' ')})` },
+  'consumer-version-selector': {
+    type: 'string',
+    value: 'JSON',
+    multiple: true,
+    group: PACTS,
+    description: `a selector (repeatable; default ${DEFAULT_SELECTORS.map((s) => JSON.stringify(s)).join(' ')})`,
+  },
   'enable-pending': { type: 'boolean', group: PACTS, description: 'pending pacts do not fail the verification' },
   'include-wip-pacts-since': { type: 'string', value: 'DATE', group: PACTS, description: 'also verify work-in-progress pacts since DATE', check: matching(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD') },
   'publish-verification-results': { type: 'boolean', group: RESULTS, description: 'publish the results to the broker (needs --provider-version)' },
   'provider-version': { type: 'string', value: 'V', group: RESULTS, description: 'the provider version the results are for (e.g. a git sha)' },
   'provider-branch': { type: 'string', value: 'B', group: RESULTS, description: "the provider's branch" },
   'build-url': { type: 'string', value: 'URL', group: RESULTS, description: 'a link to the CI build, shown in the broker' },
-  report: { type: 'string', value: 'FILE', group: RESULTS, description: 'write the results as JSON (an interaction\'s id is its description up to the first \': \')' },
+  report: { type: 'string', value: 'FILE', group: RESULTS, description: "write the results as JSON (an interaction's id is its description up to the first ': ')" },
   'log-level': { type: 'string', value: 'L', group: RESULTS, description: `Pact log level: ${LOG_LEVELS.join(', ')}`, default: 'error', check: oneOf(LOG_LEVELS) },
 } as const satisfies OptionTable;
 
@@ -87,7 +99,14 @@ function selectorsOf(values: string[] | undefined): Record<string, unknown>[] {
   });
 }
 
-function sourceOf(opts: { 'pact-dir'?: string[]; 'pact-url'?: string[]; 'broker-url'?: string; 'consumer-version-selector'?: string[]; 'enable-pending'?: boolean; 'include-wip-pacts-since'?: string }): PactSource {
+function sourceOf(opts: {
+  'pact-dir'?: string[];
+  'pact-url'?: string[];
+  'broker-url'?: string;
+  'consumer-version-selector'?: string[];
+  'enable-pending'?: boolean;
+  'include-wip-pacts-since'?: string;
+}): PactSource {
   const given = [opts['pact-dir'] && '--pact-dir', opts['pact-url'] && '--pact-url', opts['broker-url'] && '--broker-url'].filter(Boolean);
   if (given.length > 1) throw new UsageError(`use one pact source, not ${given.join(' and ')}`);
   const brokerOnly = ['consumer-version-selector', 'enable-pending', 'include-wip-pacts-since'] as const;
@@ -116,8 +135,7 @@ function sourceOf(opts: { 'pact-dir'?: string[]; 'pact-url'?: string[]; 'broker-
   return { kind: 'files', paths: [join(packageRoot(), 'contracts', 'pacts')] };
 }
 
-const describeSource = (source: PactSource) =>
-  source.kind === 'broker' ? `broker ${source.url}` : source.kind === 'urls' ? source.urls.join(', ') : source.paths.join(', ');
+const describeSource = (source: PactSource) => (source.kind === 'broker' ? `broker ${source.url}` : source.kind === 'urls' ? source.urls.join(', ') : source.paths.join(', '));
 
 function summaryLines(results: readonly CheckedResult[], stale: readonly string[], colour: Paint): string[] {
   const lines: string[] = [];

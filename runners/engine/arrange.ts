@@ -35,12 +35,10 @@ export class ArrangeError extends Error {
 const UNDER_TEST = new Set(['PutFunctionEventInvokeConfig']);
 /** A 2xx the SDK cannot read (an ISO LastModified) still made the state: only the status counts. */
 const failed = (seen: Observation) => seen.status === undefined || seen.status >= 300;
-const why = (request: SdkRequest, seen: Observation) =>
-  `${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message.split('\n')[0] ?? ''}`.trim();
+const why = (request: SdkRequest, seen: Observation) => `${request.operation} failed: ${seen.error?.code ?? 'no answer'}: ${seen.error?.message.split('\n')[0] ?? ''}`.trim();
 
 /** Arranging and cleanup go through `arrangeSend` where the target has one (retries, waits, ledger). */
-const arrangeCall = (target: Target, request: SdkRequest, options: SendOptions = {}) =>
-  target.arrangeSend ? target.arrangeSend(request) : target.send(request, options);
+const arrangeCall = (target: Target, request: SdkRequest, options: SendOptions = {}) => (target.arrangeSend ? target.arrangeSend(request) : target.send(request, options));
 
 /** The run's ledger the created functions go into, and the stop signal for the calls. */
 export interface ArrangeOptions extends SendOptions {

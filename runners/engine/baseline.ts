@@ -47,8 +47,7 @@ function problemOf(value: unknown): string | undefined {
     if (k.expectations === undefined) continue;
     if (!Array.isArray(k.expectations) || k.expectations.length === 0) return `known[${i}].expectations must be a non-empty list`;
     for (const [j, e] of k.expectations.entries())
-      if (!Number.isInteger(e?.step) || e.step < 0 || !text(e?.path) || (e.reason !== undefined && !text(e.reason)))
-        return `known[${i}].expectations[${j}] needs a "step" (0 or more) and a "path"`;
+      if (!Number.isInteger(e?.step) || e.step < 0 || !text(e?.path) || (e.reason !== undefined && !text(e.reason))) return `known[${i}].expectations[${j}] needs a "step" (0 or more) and a "path"`;
   }
   return undefined;
 }

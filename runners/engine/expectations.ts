@@ -20,8 +20,7 @@ const FUNCTION_ARN = new RegExp(`^(?:${PATTERNS.functionArn})$`);
 export const MATCHERS: Record<Matcher, (v: unknown, raw?: string) => boolean> = {
   date: (v) => v instanceof Date && !Number.isNaN(v.getTime()),
   'epoch-seconds': (v) => typeof v === 'number' && v > 1e9 && v < 1e10,
-  'epoch-seconds-with-fraction': (v, raw) =>
-    typeof v === 'number' && v > 1e9 && v < 1e10 && (raw === undefined || /"LastModified"\s*:\s*\d+\.\d+/.test(raw)),
+  'epoch-seconds-with-fraction': (v, raw) => typeof v === 'number' && v > 1e9 && v < 1e10 && (raw === undefined || /"LastModified"\s*:\s*\d+\.\d+/.test(raw)),
   'non-empty-string': (v) => typeof v === 'string' && v.length > 0,
   'function-arn': (v) => typeof v === 'string' && FUNCTION_ARN.test(v),
   'json-content-type': (v) => typeof v === 'string' && /^application\/(x-amz-)?json/.test(v),
@@ -110,19 +109,14 @@ export function evaluate(observation: Observation, expectation: Expectation, col
   const found = locate(observation, expectation.at, collected);
   if (found === 'skip') return { outcome: 'skip', reason: 'the transport does not show the raw answer' };
   const actual = found.value;
-  if ('equals' in expectation)
-    return deepEqual(actual, expectation.equals) ? { outcome: 'pass' } : { outcome: 'fail', actual, expected: expectation.equals };
+  if ('equals' in expectation) return deepEqual(actual, expectation.equals) ? { outcome: 'pass' } : { outcome: 'fail', actual, expected: expectation.equals };
   if ('match' in expectation) {
     const raw = expectation.at.startsWith('wire.') ? observation.wire?.bodyText : undefined;
-    return MATCHERS[expectation.match](actual, raw)
-      ? { outcome: 'pass' }
-      : { outcome: 'fail', actual, expected: `<${expectation.match}>` };
+    return MATCHERS[expectation.match](actual, raw) ? { outcome: 'pass' } : { outcome: 'fail', actual, expected: `<${expectation.match}>` };
   }
   if ('sameMembers' in expectation) {
     const sort = (v: unknown) => (Array.isArray(v) ? [...v].map((x) => JSON.stringify(x)).sort() : v);
-    return deepEqual(sort(actual), sort(expectation.sameMembers))
-      ? { outcome: 'pass' }
-      : { outcome: 'fail', actual, expected: expectation.sameMembers };
+    return deepEqual(sort(actual), sort(expectation.sameMembers)) ? { outcome: 'pass' } : { outcome: 'fail', actual, expected: expectation.sameMembers };
   }
   // Expected absent: `expected` itself is left out (the report schema's "absent means absent").
   if ('absent' in expectation) return actual === undefined ? { outcome: 'pass' } : { outcome: 'fail', actual };

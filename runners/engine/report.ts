@@ -54,12 +54,10 @@ export function skippedByReason(results: readonly ScenarioResult[]): Array<{ rea
  * Whether the run fails: a new failure, a known failure that now passes, or a stale baseline.
  * A scenario that could not be arranged never fails the run (it is reported with its reason).
  */
-export const runFailed = (report: RunReport): boolean =>
-  report.summary.failed > 0 || report.summary.fixed > 0 || report.staleBaselineIds.length > 0;
+export const runFailed = (report: RunReport): boolean => report.summary.failed > 0 || report.summary.fixed > 0 || report.staleBaselineIds.length > 0;
 
 /** The verdict word of a report: PASS, FAIL, or INCOMPLETE when it stopped early. */
-export const verdict = (report: RunReport): 'PASS' | 'FAIL' | 'INCOMPLETE' =>
-  report.incomplete ? 'INCOMPLETE' : runFailed(report) ? 'FAIL' : 'PASS';
+export const verdict = (report: RunReport): 'PASS' | 'FAIL' | 'INCOMPLETE' => (report.incomplete ? 'INCOMPLETE' : runFailed(report) ? 'FAIL' : 'PASS');
 
 /** Compact JSON for values in messages (`(absent)` for undefined). */
 export const show = (value: unknown): string => {

@@ -100,11 +100,9 @@ function withZips<T>(value: T): T {
     return (m ? deploymentPackage(Number(m[1])) : value) as T;
   }
   if (Array.isArray(value)) return value.map(withZips) as T;
-  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Date))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withZips(v)])) as T;
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withZips(v)])) as T;
   return value;
 }
-
 
 function operationOf(request: Step['request']): string {
   if (!isRaw(request)) return request.operation;
@@ -132,8 +130,7 @@ function noteParseError(failures: Failure[], from: number, step: number, request
   if (!seen.sdkError) return;
   const note = parseNote(seen);
   for (let i = from; i < failures.length; i++) failures[i] = { ...failures[i]!, note: failures[i]!.note ? `${failures[i]!.note}; ${note}` : note };
-  if (failures.length === from)
-    failures.push({ step, request, path: 'sdk', expected: 'an answer the AWS SDK can parse', actual: note, evidence: 'inferred', advisory: true });
+  if (failures.length === from) failures.push({ step, request, path: 'sdk', expected: 'an answer the AWS SDK can parse', actual: note, evidence: 'inferred', advisory: true });
 }
 
 async function runOne(target: Target, scenario: Scenario, runVars: Vars, options: Pick<RunOptions, 'signal' | 'ledger'>): Promise<Omit<ScenarioResult, 'durationMs'>> {
@@ -219,13 +216,7 @@ async function runOne(target: Target, scenario: Scenario, runVars: Vars, options
     }
   }
   if (notArranged !== undefined) return { ...base, status: 'not-arranged', failures, skippedChecks, notArranged };
-  const status: ScenarioStatus = failures.some((f) => !f.advisory)
-    ? 'failed'
-    : failures.length > 0
-      ? 'advisory'
-      : checks > 0 && skippedChecks === checks
-        ? 'skipped'
-        : 'passed';
+  const status: ScenarioStatus = failures.some((f) => !f.advisory) ? 'failed' : failures.length > 0 ? 'advisory' : checks > 0 && skippedChecks === checks ? 'skipped' : 'passed';
   return { ...base, status, failures, skippedChecks, ...(status === 'skipped' && skipReason ? { skipReason } : {}), ...(retries > 0 ? { retries } : {}) };
 }
 

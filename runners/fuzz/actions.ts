@@ -145,34 +145,36 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc
 
 function anyAction(): fc.Arbitrary<Action> {
   return fc.oneof(
-  { arbitrary: fnIndex.map((fn): Action => ({ kind: 'CreateFunction', fn })), weight: 6 },
-  { arbitrary: fnIndex.map((fn): Action => ({ kind: 'PublishVersion', fn })), weight: 3 },
-  {
-    arbitrary: fc.record({ fn: fnIndex, alias: fc.constantFrom(...ALIASES), version: fc.constantFrom('$LATEST' as const, '1' as const, '2' as const) }).map((a): Action => ({ kind: 'CreateAlias', ...a })),
-    weight: 2,
-  },
-  { arbitrary: fc.record({ fn: fnIndex, alias: fc.constantFrom(...ALIASES) }).map((a): Action => ({ kind: 'DeleteAlias', ...a })), weight: 1 },
-  { arbitrary: fnIndex.map((fn): Action => ({ kind: 'DeleteFunction', fn })), weight: 1 },
-  { arbitrary: fnIndex.map((fn): Action => ({ kind: 'PutEach', fn })), weight: 3 },
-  { arbitrary: fc.record({ target: designator(true), settings }).map((a): Action => ({ kind: 'Put', ...a })), weight: 8 },
-  { arbitrary: fc.record({ target: designator(true), settings }).map((a): Action => ({ kind: 'Update', ...a })), weight: 5 },
-  // Check order (section 4 Put: lookup before destinations; section 3: the conflict before any lookup):
-  // Put or Update on a function that does not exist (when one is missing), with a refused destination.
-  {
-    arbitrary: fc
-      .record({ kind: fc.constantFrom('Put' as const, 'Update' as const), target: designator(true), settings: probingSettings })
-      .map((a): Action => ({ ...a, force: true as const, probe: true as const })),
-    weight: 2,
-  },
-  { arbitrary: designator(true).map((target): Action => ({ kind: 'Get', target })), weight: 5 },
-  { arbitrary: designator(true).map((target): Action => ({ kind: 'Delete', target })), weight: 3 },
-  {
-    arbitrary: fc.record({ target: designator(false), maxItems: maybe(mostly([1, 2], MAX_ITEMS, 2), 1, 2) }).map(
-      (a): Action => ({ kind: 'List', target: a.target, ...(a.maxItems === undefined ? {} : { maxItems: a.maxItems }) }),
-    ),
-    weight: 4,
-  },
-  { arbitrary: fc.record({ fn: fnIndex, fault: fc.constantFrom('throttle' as const, 'service' as const, 'conflict' as const) }).map((a): Action => ({ kind: 'Fault', ...a })), weight: 1 },
+    { arbitrary: fnIndex.map((fn): Action => ({ kind: 'CreateFunction', fn })), weight: 6 },
+    { arbitrary: fnIndex.map((fn): Action => ({ kind: 'PublishVersion', fn })), weight: 3 },
+    {
+      arbitrary: fc
+        .record({ fn: fnIndex, alias: fc.constantFrom(...ALIASES), version: fc.constantFrom('$LATEST' as const, '1' as const, '2' as const) })
+        .map((a): Action => ({ kind: 'CreateAlias', ...a })),
+      weight: 2,
+    },
+    { arbitrary: fc.record({ fn: fnIndex, alias: fc.constantFrom(...ALIASES) }).map((a): Action => ({ kind: 'DeleteAlias', ...a })), weight: 1 },
+    { arbitrary: fnIndex.map((fn): Action => ({ kind: 'DeleteFunction', fn })), weight: 1 },
+    { arbitrary: fnIndex.map((fn): Action => ({ kind: 'PutEach', fn })), weight: 3 },
+    { arbitrary: fc.record({ target: designator(true), settings }).map((a): Action => ({ kind: 'Put', ...a })), weight: 8 },
+    { arbitrary: fc.record({ target: designator(true), settings }).map((a): Action => ({ kind: 'Update', ...a })), weight: 5 },
+    // Check order (section 4 Put: lookup before destinations; section 3: the conflict before any lookup):
+    // Put or Update on a function that does not exist (when one is missing), with a refused destination.
+    {
+      arbitrary: fc
+        .record({ kind: fc.constantFrom('Put' as const, 'Update' as const), target: designator(true), settings: probingSettings })
+        .map((a): Action => ({ ...a, force: true as const, probe: true as const })),
+      weight: 2,
+    },
+    { arbitrary: designator(true).map((target): Action => ({ kind: 'Get', target })), weight: 5 },
+    { arbitrary: designator(true).map((target): Action => ({ kind: 'Delete', target })), weight: 3 },
+    {
+      arbitrary: fc
+        .record({ target: designator(false), maxItems: maybe(mostly([1, 2], MAX_ITEMS, 2), 1, 2) })
+        .map((a): Action => ({ kind: 'List', target: a.target, ...(a.maxItems === undefined ? {} : { maxItems: a.maxItems }) })),
+      weight: 4,
+    },
+    { arbitrary: fc.record({ fn: fnIndex, fault: fc.constantFrom('throttle' as const, 'service' as const, 'conflict' as const) }).map((a): Action => ({ kind: 'Fault', ...a })), weight: 1 },
   );
 }
 

@@ -42,7 +42,11 @@ function normaliseOutput(operation: OperationName, output: Readonly<Record<strin
   const out = Object.fromEntries(Object.entries(output ?? {}).filter(([, v]) => v !== undefined));
   if (operation === 'ListFunctionEventInvokeConfigs') {
     const items = Array.isArray(out.FunctionEventInvokeConfigs) ? [...out.FunctionEventInvokeConfigs].map(normaliseConfig).sort(byArn) : out.FunctionEventInvokeConfigs;
-    return { ...out, FunctionEventInvokeConfigs: items, ...(out.NextMarker !== undefined ? { NextMarker: typeof out.NextMarker === 'string' && out.NextMarker !== '' ? '<marker>' : out.NextMarker } : {}) };
+    return {
+      ...out,
+      FunctionEventInvokeConfigs: items,
+      ...(out.NextMarker !== undefined ? { NextMarker: typeof out.NextMarker === 'string' && out.NextMarker !== '' ? '<marker>' : out.NextMarker } : {}),
+    };
   }
   return normaliseConfig(out) as Record<string, unknown>;
 }
@@ -155,7 +159,13 @@ export function compareAnswers(request: ModelCall, reference: Observation, verdi
     const expected = normaliseOutput(request.operation, reference.output);
     const got = normaliseOutput(request.operation, actual.output);
     for (const member of new Set([...Object.keys(expected), ...Object.keys(got)]))
-      add(`output.${member}`, expected[member], got[member], request.operation === 'ListFunctionEventInvokeConfigs' ? 'recorded' : outputEvidence(request, member), `${request.operation} answer ${member}`);
+      add(
+        `output.${member}`,
+        expected[member],
+        got[member],
+        request.operation === 'ListFunctionEventInvokeConfigs' ? 'recorded' : outputEvidence(request, member),
+        `${request.operation} answer ${member}`,
+      );
   }
   if (reference.wire && actual.wire) {
     const expectedHeaders = headerView(reference);
@@ -169,7 +179,13 @@ export function compareAnswers(request: ModelCall, reference: Observation, verdi
       // Error bodies: the member names and Type; the message text is compared above.
       const keys = (v: object) => Object.keys(v).sort();
       add('wire.body.$keys', keys(expectedBody), keys(gotBody), bodyEvidence, `${reference.error.code} body members`);
-      add('wire.body.Type', (expectedBody as Record<string, unknown>).Type, (gotBody as Record<string, unknown>).Type, reference.error.code === 'ServiceException' ? 'inferred' : bodyEvidence, `${reference.error.code} body Type`);
+      add(
+        'wire.body.Type',
+        (expectedBody as Record<string, unknown>).Type,
+        (gotBody as Record<string, unknown>).Type,
+        reference.error.code === 'ServiceException' ? 'inferred' : bodyEvidence,
+        `${reference.error.code} body Type`,
+      );
     } else add('wire.body', expectedBody, gotBody, bodyEvidence, `${request.operation} raw body`);
   }
   return diffs;

@@ -54,8 +54,7 @@ export class ModelOracle {
     const outcome = this.emulator.invoke(request.operation, input, this.context);
     const answer = encodeOutcome(outcome, randomUUID());
     const wire = { status: answer.status, headers: Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v])), bodyText: answer.body };
-    if (!outcome.ok)
-      return { observation: { status: answer.status, error: { code: outcome.error.code, message: outcome.error.message }, wire }, verdict: { errorEvidence: outcome.error.evidence } };
+    if (!outcome.ok) return { observation: { status: answer.status, error: { code: outcome.error.code, message: outcome.error.message }, wire }, verdict: { errorEvidence: outcome.error.evidence } };
     return { observation: { status: answer.status, output: sdkShape(answer.body), wire }, verdict: {} };
   }
 }

@@ -41,7 +41,11 @@ function listSteps(input: Readonly<Record<string, unknown>>, logged: LoggedStep,
     arns.push(...items.map((c) => back(c.FunctionArn)));
     const request = js(i === 0 ? input : { ...input, Marker: '{@m}' });
     const more = page.expected.output?.NextMarker !== undefined;
-    const checks = [`status(200, 'recorded')`, `{ at: 'output.FunctionEventInvokeConfigs.length', equals: ${items.length}, evidence: 'recorded' }`, more ? `matches('NextMarker', 'non-empty-string', 'recorded')` : `absent('NextMarker', 'recorded')`];
+    const checks = [
+      `status(200, 'recorded')`,
+      `{ at: 'output.FunctionEventInvokeConfigs.length', equals: ${items.length}, evidence: 'recorded' }`,
+      more ? `matches('NextMarker', 'non-empty-string', 'recorded')` : `absent('NextMarker', 'recorded')`,
+    ];
     if (!more) checks.push(`{ at: 'collected.arns', sameMembers: ${js(arns)}, evidence: 'recorded' }`);
     return `      { ...step(call('ListFunctionEventInvokeConfigs', ${request}), ${checks.join(', ')}), ${more ? "save: { m: 'output.NextMarker' }, " : ''}collect: { into: 'arns', from: 'output.FunctionEventInvokeConfigs.*.FunctionArn' } },`;
   });
@@ -68,7 +72,8 @@ export function printScenario(log: readonly LoggedStep[], options: PrintOptions)
     requests.forEach((request, n) => {
       const exchange = logged.exchanges[n];
       const expected = exchange?.expected;
-      const tag = (path: string): Evidence => logged.differences.find((d) => d.path === path || d.path.endsWith(`.${path}`))?.evidence ?? (expected?.error ? (exchange?.verdict.errorEvidence ?? 'inferred') : 'recorded');
+      const tag = (path: string): Evidence =>
+        logged.differences.find((d) => d.path === path || d.path.endsWith(`.${path}`))?.evidence ?? (expected?.error ? (exchange?.verdict.errorEvidence ?? 'inferred') : 'recorded');
       const expectations: string[] = [];
       if (expected?.status !== undefined) expectations.push(`status(${expected.status}, '${last ? tag('status') : 'inferred'}')`);
       if (last && expected?.error) {
@@ -87,15 +92,10 @@ export function printScenario(log: readonly LoggedStep[], options: PrintOptions)
       }
       const input = js(request.input).replace(/"\{zip:(\d+)\}"/g, "'{zip:$1}'");
       const fault = logged.action.kind === 'Fault' ? `, fault: { kind: '${logged.action.fault}', retryAfterSeconds: 0 }` : '';
-      lines.push(fault ? `      { ...step(call('${request.operation}', ${input}), ${expectations.join(', ')})${fault} },` : `      step(call('${request.operation}', ${input}), ${expectations.join(', ')}),`);
+      lines.push(
+        fault ? `      { ...step(call('${request.operation}', ${input}), ${expectations.join(', ')})${fault} },` : `      step(call('${request.operation}', ${input}), ${expectations.join(', ')}),`,
+      );
     });
   });
-  return [
-    `  // ${options.title}`,
-    `  scenario(${js(options.id)}, ${js(options.title)}, ${js(options.source)}, {`,
-    '    steps: [',
-    ...lines,
-    '    ],',
-    '  }),',
-  ].join('\n');
+  return [`  // ${options.title}`, `  scenario(${js(options.id)}, ${js(options.title)}, ${js(options.source)}, {`, '    steps: [', ...lines, '    ],', '  }),'].join('\n');
 }

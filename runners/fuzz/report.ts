@@ -30,7 +30,10 @@ function failuresOf(step: LoggedStep, stepNumber: number, back: (v: unknown) => 
  * The report of a fuzz run.
  * @example const report = fuzzReport(result, { target: 'embedded', seed: 1, startedAt: new Date() });
  */
-export function fuzzReport(result: FuzzResult, meta: { target: string; seed: number; startedAt: Date; command: string }): RunReport & { fuzz: { sequencesPerSecond: number } & Record<string, unknown> } {
+export function fuzzReport(
+  result: FuzzResult,
+  meta: { target: string; seed: number; startedAt: Date; command: string },
+): RunReport & { fuzz: { sequencesPerSecond: number } & Record<string, unknown> } {
   const results: ScenarioResult[] = [];
   result.findings.forEach((finding, index) => {
     const back = placeholders(finding.live);
@@ -70,7 +73,18 @@ export function fuzzReport(result: FuzzResult, meta: { target: string; seed: num
   });
   const knownTotal = Object.values(result.knownSeen).reduce((a, b) => a + b, 0);
   for (const [match, count] of Object.entries(result.knownSeen))
-    results.push({ id: `fuzz.known.${match}`, suite: 'fuzz', title: `known difference seen ${count} times`, source: 'baseline', evidence: [], status: 'known', failures: [], skippedChecks: 0, durationMs: 0, knownReason: match });
+    results.push({
+      id: `fuzz.known.${match}`,
+      suite: 'fuzz',
+      title: `known difference seen ${count} times`,
+      source: 'baseline',
+      evidence: [],
+      status: 'known',
+      failures: [],
+      skippedChecks: 0,
+      durationMs: 0,
+      knownReason: match,
+    });
   if (result.findings.length === 0)
     results.push({
       id: 'fuzz.sequences',
@@ -100,4 +114,3 @@ export function fuzzReport(result: FuzzResult, meta: { target: string; seed: num
     },
   };
 }
-

@@ -107,7 +107,15 @@ export class FuzzSession {
     // Prefer a qualifier without a config yet, so configs spread over qualifiers.
     const pool = free.length > 0 ? free : known;
     const q = pool[(wanted.length + this.log.length) % pool.length]! as QualifierValue;
-    return { ...action, target: { ...d, ...(d.param !== undefined ? { param: q } : {}), ...(d.inName !== undefined ? { inName: q } : {}), ...(d.param === undefined && d.inName === undefined && q !== '$LATEST' ? { param: q } : {}) } };
+    return {
+      ...action,
+      target: {
+        ...d,
+        ...(d.param !== undefined ? { param: q } : {}),
+        ...(d.inName !== undefined ? { inName: q } : {}),
+        ...(d.param === undefined && d.inName === undefined && q !== '$LATEST' ? { param: q } : {}),
+      },
+    };
   }
 
   /** A List of a function with fewer than two configs is turned to the one with the most, if it has two or more. */
@@ -197,14 +205,22 @@ export class FuzzSession {
       const { wire: _w, ...rest } = o;
       return { ...rest, output: { ...o.output, FunctionEventInvokeConfigs: items.length } };
     };
-    for (const page of pages) this.record(logged, first.operation, compareAnswers(page.request, counted(page.expected), page.verdict, counted(page.actual)).map((d) => ({ ...d, path: `page.${d.path}`, rule: `List pages (MaxItems, NextMarker): ${d.rule}` })));
-    const union = (side: 'expected' | 'actual') =>
-      pages.flatMap((p) => (Array.isArray(p[side].output?.FunctionEventInvokeConfigs) ? (p[side].output!.FunctionEventInvokeConfigs as unknown[]) : []));
+    for (const page of pages)
+      this.record(
+        logged,
+        first.operation,
+        compareAnswers(page.request, counted(page.expected), page.verdict, counted(page.actual)).map((d) => ({ ...d, path: `page.${d.path}`, rule: `List pages (MaxItems, NextMarker): ${d.rule}` })),
+      );
+    const union = (side: 'expected' | 'actual') => pages.flatMap((p) => (Array.isArray(p[side].output?.FunctionEventInvokeConfigs) ? (p[side].output!.FunctionEventInvokeConfigs as unknown[]) : []));
     const all = (items: unknown[]): Observation => ({ status: 200, output: { FunctionEventInvokeConfigs: items } });
     this.record(
       logged,
       first.operation,
-      compareAnswers({ ...first, input: { FunctionName: first.input.FunctionName } }, all(union('expected')), {}, all(union('actual'))).map((d) => ({ ...d, path: `pages.${d.path}`, rule: 'List pages together hold every config once' })),
+      compareAnswers({ ...first, input: { FunctionName: first.input.FunctionName } }, all(union('expected')), {}, all(union('actual'))).map((d) => ({
+        ...d,
+        path: `pages.${d.path}`,
+        rule: 'List pages together hold every config once',
+      })),
     );
   }
 

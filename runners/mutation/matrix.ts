@@ -104,7 +104,12 @@ export function mutationScores(rows: readonly MatrixRow[]): { run?: Score; pacts
   const counted = rows.filter((r) => r.evidence !== 'inferred');
   const score = (pick: (r: MatrixRow) => Caught | undefined): Score => {
     const caught = counted.filter((r) => pick(r)?.caught);
-    return { caught: caught.length, total: counted.length, percent: Math.round((1000 * caught.length) / Math.max(1, counted.length)) / 10, missed: counted.filter((r) => !pick(r)?.caught).map((r) => r.quirk) };
+    return {
+      caught: caught.length,
+      total: counted.length,
+      percent: Math.round((1000 * caught.length) / Math.max(1, counted.length)) / 10,
+      missed: counted.filter((r) => !pick(r)?.caught).map((r) => r.quirk),
+    };
   };
   return {
     ...(rows.some((r) => r.run) ? { run: score((r) => r.run) } : {}),
@@ -124,7 +129,9 @@ export function matrixMarkdown(rows: readonly MatrixRow[]): string {
   return [
     '| quirk | rule broken | evidence | run | verify-pacts | fuzz (shrunk steps) |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| \`${r.quirk}\` | ${r.rule} | [${r.evidence}] | ${mark(r.run)} | ${mark(r.pacts)} | ${mark(r.fuzz)}${r.fuzz?.steps !== undefined ? ` (${r.fuzz.steps} of ${r.fuzz.shrunkFrom})` : ''} |`),
+    ...rows.map(
+      (r) => `| \`${r.quirk}\` | ${r.rule} | [${r.evidence}] | ${mark(r.run)} | ${mark(r.pacts)} | ${mark(r.fuzz)}${r.fuzz?.steps !== undefined ? ` (${r.fuzz.steps} of ${r.fuzz.shrunkFrom})` : ''} |`,
+    ),
     '',
     `Mutation scores over ${rows.filter((r) => r.evidence !== 'inferred').length} quirks breaking a [docs], [model] or [recorded] rule:`,
     line('run', scores.run),

@@ -15,7 +15,14 @@ export async function pactsCatch(quirk: QuirkName): Promise<Caught> {
   const runPrefix = `mp-${Math.random().toString(16).slice(2, 8)}`;
   const { target, endpoint } = await embeddedVerifyTarget({ region: 'us-east-1', runPrefix, emulator: quirkyEmulator([quirk]) });
   try {
-    const report = await verifyPacts({ target, identity: await target.connect(), endpoint, source: { kind: 'files', paths: [join(packageRoot(), 'contracts', 'pacts')] }, runPrefix, logLevel: 'error' });
+    const report = await verifyPacts({
+      target,
+      identity: await target.connect(),
+      endpoint,
+      source: { kind: 'files', paths: [join(packageRoot(), 'contracts', 'pacts')] },
+      runPrefix,
+      logLevel: 'error',
+    });
     const failed = report.interactions.filter((i) => i.status === 'failed').map((i) => i.description.split(': ')[0]!);
     return { caught: !report.passed, by: failed };
   } finally {

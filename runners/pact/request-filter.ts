@@ -68,11 +68,7 @@ async function prepare(req: ProxiedRequest, replace: Replace, options: FilterOpt
   for (const [name, value] of Object.entries(req.headers))
     if (value !== undefined && !REPLACED_HEADERS.includes(name.toLowerCase())) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   if (body.length > 0 || ['PUT', 'POST', 'PATCH'].includes(req.method ?? '')) headers['content-length'] = String(body.length);
-  const signed = await signRequest(
-    { method: req.method ?? 'GET', endpoint: options.endpoint, path, query: Object.fromEntries(query), headers, body },
-    options.region,
-    options.credentials,
-  );
+  const signed = await signRequest({ method: req.method ?? 'GET', endpoint: options.endpoint, path, query: Object.fromEntries(query), headers, body }, options.region, options.credentials);
   for (const name of Object.keys(req.headers)) delete req.headers[name];
   Object.assign(req.headers, signed);
   const rewrittenSearch = queryString(query);

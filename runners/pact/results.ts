@@ -47,8 +47,7 @@ export function mismatchLine(m: Mismatch): string {
   }
 }
 
-const isCoreResult = (v: unknown): v is CoreResult =>
-  typeof v === 'object' && v !== null && Array.isArray((v as CoreResult).interactionResults);
+const isCoreResult = (v: unknown): v is CoreResult => typeof v === 'object' && v !== null && Array.isArray((v as CoreResult).interactionResults);
 
 export interface VerifierOutput {
   readonly interactions: InteractionResult[];
@@ -75,14 +74,10 @@ export function parseVerifierOutput(text: string): VerifierOutput | undefined {
   const named = (label: string, description: string) => label === description || label.endsWith(` - ${description}`);
   const interactions = parsed.interactionResults.map(({ description, result }): InteractionResult => {
     if (result === 'OK') return { description, status: 'passed', reasons: [] };
-    const reasons = errors
-      .filter((e) => named(e.interaction, description))
-      .flatMap((e) => (e.mismatch.mismatches ? e.mismatch.mismatches.map(mismatchLine) : [mismatchLine(e.mismatch)]));
+    const reasons = errors.filter((e) => named(e.interaction, description)).flatMap((e) => (e.mismatch.mismatches ? e.mismatch.mismatches.map(mismatchLine) : [mismatchLine(e.mismatch)]));
     const isPending = pending.some((e) => named(e.interaction, description));
     return { description, status: isPending ? 'pending' : 'failed', reasons: reasons.length > 0 ? reasons : [`the core reports ${result}`] };
   });
-  const loadErrors = errors
-    .filter((e) => !parsed.interactionResults.some((r) => named(e.interaction, r.description)))
-    .map((e) => `${plain(e.interaction)}: ${mismatchLine(e.mismatch)}`);
+  const loadErrors = errors.filter((e) => !parsed.interactionResults.some((r) => named(e.interaction, r.description))).map((e) => `${plain(e.interaction)}: ${mismatchLine(e.mismatch)}`);
   return { interactions, loadErrors };
 }

@@ -34,7 +34,13 @@ export function replacer(from: Vars, to: Vars): Replace {
   }
   if (pairs.size === 0) return (text) => text;
   const alternative = (found: string) => escapeRegExp(found) + (atEnd.includes(found) ? '(?![^:/\\s,)])' : '');
-  const pattern = new RegExp([...pairs.keys()].sort((a, b) => b.length - a.length).map(alternative).join('|'), 'g');
+  const pattern = new RegExp(
+    [...pairs.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(alternative)
+      .join('|'),
+    'g',
+  );
   return (text) => text.replace(pattern, (found) => pairs.get(found)!);
 }
 
@@ -67,8 +73,7 @@ export function rewriteQuery(search: string, replace: Replace): [string, string]
  * A query string as the SDK writes it (RFC 3986 encoding), which is what SigV4 canonicalises.
  * @example queryString([['Qualifier', '$LATEST']]) // 'Qualifier=%24LATEST'
  */
-export const queryString = (members: readonly [string, string][]): string =>
-  members.map(([k, v]) => `${encodeLabel(k)}=${encodeLabel(v)}`).join('&');
+export const queryString = (members: readonly [string, string][]): string => members.map(([k, v]) => `${encodeLabel(k)}=${encodeLabel(v)}`).join('&');
 
 /**
  * Every string in a JSON value rewritten (member names stay).

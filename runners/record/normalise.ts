@@ -21,7 +21,13 @@ export function substitute(text: string, substitutions: Substitutions): string {
   const pairs = substitutions.filter(([value]) => value.length > 0);
   if (pairs.length === 0) return text;
   const map = new Map(pairs);
-  const pattern = new RegExp([...map.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp(
+    [...map.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
   return text.replace(pattern, (found) => map.get(found)!);
 }
 

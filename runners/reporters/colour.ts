@@ -30,9 +30,7 @@ const same = (text: string) => text;
  * @example paint(process.stdout).red('FAIL')
  */
 export function paint(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Paint {
-  return useColour(stream, env)
-    ? { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), bold: sgr(1, 22), dim: sgr(2, 22) }
-    : { red: same, green: same, yellow: same, bold: same, dim: same };
+  return useColour(stream, env) ? { red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), bold: sgr(1, 22), dim: sgr(2, 22) } : { red: same, green: same, yellow: same, bold: same, dim: same };
 }
 
 /**

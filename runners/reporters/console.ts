@@ -77,12 +77,12 @@ export function consoleSummary(report: RunReport, colour: Paint = paint({ isTTY:
   const advisory = report.results.filter((r) => r.status === 'advisory' || (r.status !== 'failed' && r.failures.some((f) => f.advisory)));
   const known = report.results.filter((r) => r.status === 'known');
   const notArranged = report.results.filter((r) => r.status === 'not-arranged');
-  if (notArranged.length > 0)
-    out.push('', 'Not arranged (the target could not build the given state; nothing was checked, not a failure)', ...notArranged.map((r) => `  n ${r.id}: ${r.notArranged}`));
+  if (notArranged.length > 0) out.push('', 'Not arranged (the target could not build the given state; nothing was checked, not a failure)', ...notArranged.map((r) => `  n ${r.id}: ${r.notArranged}`));
   if (failing.length > 0) out.push('', colour.red('Failures'), ...failing.flatMap((r) => [...describeResult(r), '']));
   if (advisory.length > 0) out.push('', 'Advisory ([inferred] expectations: reported, not failing)', ...advisory.flatMap((r) => [...describeResult(r), '']));
   if (known.length > 0) out.push('', 'Known failures (baseline)', ...known.map((r) => `  k ${r.id}: ${r.knownReason}`));
-  for (const group of skippedByReason(report.results)) out.push('', `Skipped (not failing): ${group.ids.length} scenario${group.ids.length === 1 ? '' : 's'}: ${group.reason}`, ...group.ids.map((id) => `  s ${id}`));
+  for (const group of skippedByReason(report.results))
+    out.push('', `Skipped (not failing): ${group.ids.length} scenario${group.ids.length === 1 ? '' : 's'}: ${group.reason}`, ...group.ids.map((id) => `  s ${id}`));
   for (const id of report.staleBaselineIds) out.push(`  ! baseline names '${id}', which is no scenario: remove it`);
   const s = report.summary;
   if (report.incomplete) out.push('', `Incomplete (${report.incomplete.reason}): ${report.incomplete.detail}; ${s['not-run']} scenarios not run`);

@@ -25,5 +25,4 @@ export function countBy<R extends { readonly status: string }>(results: readonly
 }
 
 /** The operations of a result; reports before 0.2 do not carry them. */
-export const operationsOfResult = (r: Pick<ScenarioResult, 'operations'>): readonly string[] =>
-  r.operations && r.operations.length > 0 ? r.operations : ['(not recorded)'];
+export const operationsOfResult = (r: Pick<ScenarioResult, 'operations'>): readonly string[] => (r.operations && r.operations.length > 0 ? r.operations : ['(not recorded)']);

@@ -25,7 +25,10 @@ const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&g
  * @example junitReport(report).startsWith('<?xml') // true
  */
 export function junitReport(report: RunReport): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known + report.summary['not-arranged'] + report.summary['not-run']}" time="${(report.durationMs / 1000).toFixed(3)}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="lambda-eic-conformance" tests="${report.summary.total}" failures="${report.summary.failed + report.summary.fixed}" skipped="${report.summary.skipped + report.summary.known + report.summary['not-arranged'] + report.summary['not-run']}" time="${(report.durationMs / 1000).toFixed(3)}">`,
+  ];
   if (report.incomplete) lines.push(`  <!-- INCOMPLETE (${xml(report.incomplete.reason)}): ${xml(report.incomplete.detail).replace(/--/g, '- -')} -->`);
   for (const suite of groupsOf(report)) {
     const results = report.results.filter((r) => r.suite === suite);
@@ -83,11 +86,10 @@ export function markdownReport(report: RunReport): string {
   }
   const notArranged = report.results.filter((r) => r.status === 'not-arranged');
   if (notArranged.length > 0) {
-    out.push('', '### Not arranged', '', 'The target could not build these scenarios\' given state; nothing was checked (not a failure).', '');
+    out.push('', '### Not arranged', '', "The target could not build these scenarios' given state; nothing was checked (not a failure).", '');
     for (const r of notArranged) out.push(`- \`${r.id}\`: ${r.notArranged}`);
   }
-  for (const group of skippedByReason(report.results))
-    out.push('', `### Skipped (not failing): ${group.reason}`, '', ...group.ids.map((id) => `- <code>${esc(id)}</code>`));
+  for (const group of skippedByReason(report.results)) out.push('', `### Skipped (not failing): ${group.reason}`, '', ...group.ids.map((id) => `- <code>${esc(id)}</code>`));
   return `${out.join('\n')}\n`;
 }
 

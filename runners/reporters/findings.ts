@@ -26,7 +26,10 @@ function section(cause: DivergenceCause, index: number, report: RunReport, targe
     '',
     `**AWS:** ${normalize(cause.aws)}.`,
     '',
-    `Explains ${cause.occurrences.length} failing expectation${cause.occurrences.length === 1 ? '' : 's'} in ${cause.scenarios.length} scenario${cause.scenarios.length === 1 ? '' : 's'} (cause \`${cause.key}\`; evidence ${cause.evidence.map((e) => `[${e}]`).join(' ')}): ${cause.scenarios.slice(0, 8).map((s) => `\`${s}\``).join(', ')}${cause.scenarios.length > 8 ? `, and ${cause.scenarios.length - 8} more` : ''}.`,
+    `Explains ${cause.occurrences.length} failing expectation${cause.occurrences.length === 1 ? '' : 's'} in ${cause.scenarios.length} scenario${cause.scenarios.length === 1 ? '' : 's'} (cause \`${cause.key}\`; evidence ${cause.evidence.map((e) => `[${e}]`).join(' ')}): ${cause.scenarios
+      .slice(0, 8)
+      .map((s) => `\`${s}\``)
+      .join(', ')}${cause.scenarios.length > 8 ? `, and ${cause.scenarios.length - 8} more` : ''}.`,
   ];
   const pick = smallestOccurrence(cause);
   if (!pick) return out;
@@ -40,7 +43,12 @@ function section(cause: DivergenceCause, index: number, report: RunReport, targe
     '',
     '```sh',
     `export E=http://127.0.0.1:PORT AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=${id.region}`,
-    ...reproduction(scenario, o.step, reproVars(id.account, id.region, id.partition, `-${index}`), atStep.every((x) => x.path.startsWith('wire.'))),
+    ...reproduction(
+      scenario,
+      o.step,
+      reproVars(id.account, id.region, id.partition, `-${index}`),
+      atStep.every((x) => x.path.startsWith('wire.')),
+    ),
     '```',
     '',
     `| answer of step ${o.step} | AWS | ${target} | evidence |`,
@@ -69,7 +77,7 @@ export function findingsPage(report: RunReport, target: string): string {
     '',
     `${s.total} scenarios: ${s.passed} pass, ${failing} fail (${s.known} of them known to the baseline), ${s.advisory} differ only on [inferred] expectations, ${s['not-arranged']} could not be arranged.` +
       ` The failing expectations come down to **${causes.length} root cause${causes.length === 1 ? '' : 's'}**, the one explaining the most first.` +
-      ' In reproductions `<fn>` is the function the reproduction creates (eic-repro) and `$E` the emulator\'s endpoint; evidence tags: [docs] the AWS documentation, [recorded] an answer recorded on AWS, [model] the API model.',
+      " In reproductions `<fn>` is the function the reproduction creates (eic-repro) and `$E` the emulator's endpoint; evidence tags: [docs] the AWS documentation, [recorded] an answer recorded on AWS, [model] the API model.",
     '',
     '## Root causes',
     '',

@@ -34,10 +34,7 @@ function refusedByCli(request: SdkRequest): boolean {
   const below = (value: unknown, shape: { type?: string; min?: number } | undefined): boolean =>
     shape?.min !== undefined && ((typeof value === 'number' && value < shape.min) || (typeof value === 'string' && value.length < shape.min));
   const destinations = (request.input.DestinationConfig ?? {}) as Record<string, { Destination?: unknown } | undefined>;
-  return (
-    Object.entries(request.input).some(([key, value]) => below(value, spec.input[key]?.shape as { min?: number } | undefined)) ||
-    Object.values(destinations).some((d) => d?.Destination === '')
-  );
+  return Object.entries(request.input).some(([key, value]) => below(value, spec.input[key]?.shape as { min?: number } | undefined)) || Object.values(destinations).some((d) => d?.Destination === '');
 }
 
 const flag = (operation: string, key: string, value: unknown): string[] => {

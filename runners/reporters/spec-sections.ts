@@ -12,7 +12,13 @@ export interface SpecSection {
   readonly text: string;
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/\[[^\]]*\]/g, '').trim().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\[[^\]]*\]/g, '')
+    .trim()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * Sections (`## 4. Each operation`) and subsections (`### Put [docs]`) with their text.

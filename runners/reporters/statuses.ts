@@ -20,8 +20,20 @@ export const STATUS_INFO: Readonly<Record<string, StatusInfo>> = {
   known: { label: 'known', meaning: 'failed, and listed in the baseline with a reason', background: '#efe3fa', text: '#4a1a73', failing: false },
   advisory: { label: 'advisory', meaning: 'only [inferred] expectations did not hold: shown, never failing', background: '#fff3c4', text: '#5c4400', failing: false },
   'not-arranged': { label: 'not arranged', meaning: 'the target could not be put into the given state, so nothing was checked', background: '#e3e8ef', text: '#26323f', failing: false },
-  skipped: { label: 'skipped', meaning: 'not run on this target: every check needs the raw HTTP answer the transport does not show, or the scenario needs IAM the target lacks', background: '#eeeeee', text: '#333333', failing: false },
-  'not-run': { label: 'not run', meaning: 'the run stopped (signal, --timeout, a target that stopped answering) before this scenario finished', background: '#e8e8e8', text: '#2b2b2b', failing: false },
+  skipped: {
+    label: 'skipped',
+    meaning: 'not run on this target: every check needs the raw HTTP answer the transport does not show, or the scenario needs IAM the target lacks',
+    background: '#eeeeee',
+    text: '#333333',
+    failing: false,
+  },
+  'not-run': {
+    label: 'not run',
+    meaning: 'the run stopped (signal, --timeout, a target that stopped answering) before this scenario finished',
+    background: '#e8e8e8',
+    text: '#2b2b2b',
+    failing: false,
+  },
 };
 
 /** Columns of the count tables, in this order; statuses outside it follow, by name. */

@@ -15,10 +15,13 @@ export class DeadlineExceeded extends Error {
 export function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void, signal?: AbortSignal): Promise<T> {
   if (ms <= 0 && !signal) return work;
   return new Promise<T>((resolve, reject) => {
-    const timer = ms > 0 ? setTimeout(() => {
-      onTimeout();
-      reject(new DeadlineExceeded(`no answer within ${ms} ms`));
-    }, ms) : undefined;
+    const timer =
+      ms > 0
+        ? setTimeout(() => {
+            onTimeout();
+            reject(new DeadlineExceeded(`no answer within ${ms} ms`));
+          }, ms)
+        : undefined;
     const onAbort = () => {
       onTimeout();
       reject(signal?.reason instanceof Error ? signal.reason : new Error('stopped'));

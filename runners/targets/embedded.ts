@@ -25,7 +25,11 @@ export async function embeddedTarget(options: { region: string; runPrefix: strin
     ...target,
     // Faults go through the emulator's control API, as a user of `lambda-eic serve` would arm them.
     async armFault(operation, fault) {
-      const response = await fetch(`${server.url}/_lambda-eic/faults`, { method: 'POST', headers: { 'content-type': 'application/json', [CONTROL_HEADER]: '1' }, body: JSON.stringify({ operation, times: 1, ...fault }) });
+      const response = await fetch(`${server.url}/_lambda-eic/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CONTROL_HEADER]: '1' },
+        body: JSON.stringify({ operation, times: 1, ...fault }),
+      });
       if (!response.ok) throw new Error(`arming a ${fault.kind} fault failed: ${response.status} ${await response.text()}`);
     },
   };

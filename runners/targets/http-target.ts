@@ -134,8 +134,7 @@ export function httpTarget(options: HttpTargetOptions): Target {
   async function probe(): Promise<Identity> {
     const FunctionName = `${options.runPrefix}-probe`;
     options.ledger?.record('function', FunctionName, () => deleteFunction(FunctionName));
-    const create = (Role: string) =>
-      send({ operation: 'CreateFunction', input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: deploymentPackage() } } });
+    const create = (Role: string) => send({ operation: 'CreateFunction', input: { FunctionName, Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: deploymentPackage() } } });
     role = DEFAULT_ROLE;
     let made = await create(role);
     if (made.status === undefined) throw new TargetUnreachable(noAnswer(made));

@@ -68,10 +68,7 @@ export class Ledger {
           }
           let timer: NodeJS.Timeout | undefined;
           try {
-            await Promise.race([
-              entry.undo(),
-              new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), remaining))),
-            ]);
+            await Promise.race([entry.undo(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), remaining)))]);
             this.entries.delete(name);
             deleted.push(name);
           } catch (error) {

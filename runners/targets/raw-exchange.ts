@@ -58,7 +58,7 @@ export async function rawExchange(
     wire = await send(url, raw.method, headers, body, signal);
   } catch (error) {
     const timedOut = timeout.aborted && !options.signal?.aborted;
-    const message = timedOut ? `no answer within ${options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS} ms` : ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+    const message = timedOut ? `no answer within ${options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS} ms` : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
     return { status: undefined, error: { code: timedOut ? 'TimeoutError' : 'NetworkError', message } };
   }
   const { status, headers: wireHeaders, bodyText } = wire;

@@ -35,12 +35,7 @@ const isParseFailure = (error: SdkErrorLike, wire: WireExchange | undefined): bo
  * @example await observeCall(client, { operation: 'GetFunctionEventInvokeConfig', input: { FunctionName: 'f' } })
  * // { status: 404, error: { code: 'ResourceNotFoundException', message: '...' } }
  */
-export async function observeCall(
-  client: LambdaClient,
-  request: SdkRequest,
-  takeWire?: () => WireExchange | undefined,
-  options: SendOptions = {},
-): Promise<Observation> {
+export async function observeCall(client: LambdaClient, request: SdkRequest, takeWire?: () => WireExchange | undefined, options: SendOptions = {}): Promise<Observation> {
   const Command = commandFor(request.operation);
   try {
     const command = new Command(structuredClone(request.input));

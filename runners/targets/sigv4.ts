@@ -9,11 +9,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
 const bytes = (data: SourceData): Buffer =>
-  typeof data === 'string'
-    ? Buffer.from(data, 'utf8')
-    : ArrayBuffer.isView(data)
-      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-      : Buffer.from(data);
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
 
 /**
  * The SDK's `Checksum` contract over node:crypto: a hash, or an HMAC when given a secret.

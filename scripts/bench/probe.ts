@@ -11,12 +11,7 @@
  *   node dist/scripts/bench/probe.js suite-in-process 3   ms for the whole suite, in-process target (median)
  *   node dist/scripts/bench/probe.js suite-http 3         ms for the whole suite, embedded over loopback HTTP (median)
  */
-import {
-  CreateFunctionCommand,
-  GetFunctionEventInvokeConfigCommand,
-  LambdaClient,
-  PutFunctionEventInvokeConfigCommand,
-} from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, GetFunctionEventInvokeConfigCommand, LambdaClient, PutFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { LambdaModelHandle } from '../../src/adapters/handle.js';
 import { runScenarios } from '../../runners/engine/run.js';
@@ -50,13 +45,16 @@ async function putGet(calls: number, url: string): Promise<number> {
   const client = new LambdaClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 });
   const iam = new IAMClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 });
   const made = await iam
-    .send(new CreateRoleCommand({ RoleName: 'bench', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) }))
+    .send(
+      new CreateRoleCommand({
+        RoleName: 'bench',
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      }),
+    )
     .catch(() => undefined);
   iam.destroy();
   const Role = made?.Role?.Arn ?? 'arn:aws:iam::123456789012:role/bench';
-  await client
-    .send(new CreateFunctionCommand({ FunctionName: 'bench', Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: deploymentPackage() } }))
-    .catch(() => undefined);
+  await client.send(new CreateFunctionCommand({ FunctionName: 'bench', Role, Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: deploymentPackage() } })).catch(() => undefined);
   const value = await perCall(calls, async () => {
     await client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'bench', MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 }));
     await client.send(get());

@@ -46,7 +46,9 @@ export interface LambdaMock extends LambdaModelHandle {
   restore(): void;
 }
 
-const SUPPORTED = Object.keys(OPERATIONS).map((name) => `${name}Command`).join(', ');
+const SUPPORTED = Object.keys(OPERATIONS)
+  .map((name) => `${name}Command`)
+  .join(', ');
 
 /** The client's region when it has one; a mock that answers for another region must say so. */
 async function regionOf(client: LambdaClient): Promise<string | undefined> {
@@ -56,8 +58,6 @@ async function regionOf(client: LambdaClient): Promise<string | undefined> {
     return undefined;
   }
 }
-
-
 
 /** Hands the SDK's way an answer the model already gave (once), else asks the model. */
 class Replay {
@@ -112,7 +112,10 @@ export function mockLambda(options: MockLambdaOptions = {}): LambdaMock {
     const answered = answer(this, command);
     const callback = rest.find((arg): arg is (error: unknown, output?: unknown) => void => typeof arg === 'function');
     if (!callback) return answered;
-    answered.then((output) => callback(null, output), (error: unknown) => callback(error));
+    answered.then(
+      (output) => callback(null, output),
+      (error: unknown) => callback(error),
+    );
     return undefined as unknown as Promise<ServiceOutputTypes>; // the SDK's callback form returns nothing
   });
 
@@ -135,8 +138,7 @@ export function mockLambda(options: MockLambdaOptions = {}): LambdaMock {
     const shape = unsupportedShape(client, command);
     if (shape) throw new Error(`mockLambda cannot answer ${commandName(command)}: ${shape}`);
     const region = await regionOf(client);
-    if (region !== undefined && region !== core.region)
-      throw new Error(`mockLambda answers for ${core.region} but the client is configured for ${region}: use mockLambda({ region: '${region}' })`);
+    if (region !== undefined && region !== core.region) throw new Error(`mockLambda answers for ${core.region} but the client is configured for ${region}: use mockLambda({ region: '${region}' })`);
     const sdkCommand = command as CommandLike;
     // The short way (direct-call.ts) where it returns what the SDK's way would; the SDK's way otherwise.
     const input = isPlainCommand(sdkCommand) && isPlainClient(client) ? directInput(operation, sdkCommand.input) : undefined;

@@ -20,7 +20,11 @@ export const SDK_RANGE = `>=${SDK_FLOOR} <4`;
  * @example compareVersions('3.9.0', '3.723.0') // -1
  */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.split('-')[0]!.split('.').map((n) => Number(n) || 0);
+  const parts = (v: string) =>
+    v
+      .split('-')[0]!
+      .split('.')
+      .map((n) => Number(n) || 0);
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0) ? -1 : 1;
   return 0;

@@ -80,8 +80,7 @@ function bodyBytes(body: unknown): Buffer {
  */
 export function toRequestLike(request: SdkHttpRequest): HttpRequestLike {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(request.query ?? {}))
-    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) query.append(key, String(item));
+  for (const [key, value] of Object.entries(request.query ?? {})) for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) query.append(key, String(item));
   const search = query.size > 0 ? `?${query}` : '';
   return { method: request.method, url: `${request.path}${search}`, headers: { ...request.headers }, body: bodyBytes(request.body) };
 }
@@ -141,11 +140,9 @@ function routeOf(client: ClientLike, answer: Answer): OfflineRoute {
  */
 export function unsupportedShape(client: unknown, command: unknown): string | undefined {
   const c = client as Partial<ClientLike> | undefined;
-  if (typeof c?.middlewareStack?.clone !== 'function' || typeof c.middlewareStack.remove !== 'function')
-    return 'the client has no middlewareStack (not an AWS SDK for JavaScript v3 client)';
+  if (typeof c?.middlewareStack?.clone !== 'function' || typeof c.middlewareStack.remove !== 'function') return 'the client has no middlewareStack (not an AWS SDK for JavaScript v3 client)';
   if (typeof c.config !== 'object' || c.config === null) return 'the client has no resolved config';
-  if (typeof (command as Partial<CommandLike> | undefined)?.resolveMiddleware !== 'function')
-    return 'the command has no resolveMiddleware (not an AWS SDK for JavaScript v3 command)';
+  if (typeof (command as Partial<CommandLike> | undefined)?.resolveMiddleware !== 'function') return 'the command has no resolveMiddleware (not an AWS SDK for JavaScript v3 command)';
   return undefined;
 }
 

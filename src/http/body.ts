@@ -52,7 +52,10 @@ export class BodyBuffer {
   bytes(): Buffer {
     if (this.segments === undefined) return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
     const last = this.segments.length - 1;
-    return Buffer.concat(this.segments.map((s, i) => (i === last ? s.subarray(0, this.fill) : s)), this.size);
+    return Buffer.concat(
+      this.segments.map((s, i) => (i === last ? s.subarray(0, this.fill) : s)),
+      this.size,
+    );
   }
 
   /** Forgets everything held. */

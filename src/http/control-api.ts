@@ -43,8 +43,7 @@ function parseFault(body: Buffer): FaultSpec | string {
     return `operation must be "*" or one of ${Object.keys(OPERATIONS).join(', ')}; a fault for an unknown name would never fire`;
   if (typeof kind !== 'string' || !isFaultKind(kind)) return `kind must be one of ${FAULT_KINDS.join(', ')}`;
   if (times !== undefined && (!Number.isInteger(times) || (times as number) < 1)) return 'times must be a whole number of at least 1';
-  if (retryAfterSeconds !== undefined && (!Number.isInteger(retryAfterSeconds) || (retryAfterSeconds as number) < 0))
-    return 'retryAfterSeconds must be a whole number';
+  if (retryAfterSeconds !== undefined && (!Number.isInteger(retryAfterSeconds) || (retryAfterSeconds as number) < 0)) return 'retryAfterSeconds must be a whole number';
   if (reason !== undefined && typeof reason !== 'string') return 'reason must be a string';
   if (message !== undefined && typeof message !== 'string') return 'message must be a string';
   return value as unknown as FaultSpec;
@@ -71,8 +70,7 @@ function refusal(request: ControlRequest, what: string, token: string | undefine
     return problem(403, `the control API needs the header ${CONTROL_HEADER}: ${token === undefined ? '1' : '<the server token>'} (a guard against web pages driving the emulator)`);
   const type = header(request.headers, 'content-type');
   const isJson = type !== undefined && /^application\/json\s*(;|$)/i.test(type);
-  if (type !== undefined ? !isJson : request.body.length > 0)
-    return problem(415, 'the control API accepts application/json bodies only');
+  if (type !== undefined ? !isJson : request.body.length > 0) return problem(415, 'the control API accepts application/json bodies only');
   return undefined;
 }
 

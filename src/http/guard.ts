@@ -30,8 +30,7 @@ export function hostPolicy(bound: string, extra: readonly string[]): HostPolicy 
   const allowed = new Set([...LOOPBACK_NAMES, ...extra.map((h) => h.toLowerCase())]);
   const add = (address: string) => allowed.add(address.includes(':') ? `[${address.toLowerCase()}]` : address.toLowerCase());
   add(bound.replace(/^\[|\]$/g, ''));
-  if (bound === '0.0.0.0' || bound === '::' || bound === '[::]')
-    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) add(i.address.replace(/%.*$/, ''));
+  if (bound === '0.0.0.0' || bound === '::' || bound === '[::]') for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) add(i.address.replace(/%.*$/, ''));
   // The last Host header seen and its verdict: a client sends the same one on every request.
   let lastHost: string | undefined;
   let lastVerdict = false;
@@ -60,11 +59,9 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
  */
 export function crossSiteRefusal(headers: Headers, allowHost: HostPolicy): WireResponse | undefined {
   const host = headers.host as string | undefined;
-  if (!allowHost(host))
-    return refusal(`lambda-eic emulator: Host '${host}' is not a loopback name or this server's address (a DNS-rebinding guard); start it with --allow-host NAME to accept it`);
+  if (!allowHost(host)) return refusal(`lambda-eic emulator: Host '${host}' is not a loopback name or this server's address (a DNS-rebinding guard); start it with --allow-host NAME to accept it`);
   const origin = headers.origin as string | undefined;
-  if (origin !== undefined && origin !== `http://${host}`)
-    return refusal(`lambda-eic emulator: cross-origin request from '${origin}' refused; browsers may not drive the emulator`);
+  if (origin !== undefined && origin !== `http://${host}`) return refusal(`lambda-eic emulator: cross-origin request from '${origin}' refused; browsers may not drive the emulator`);
   const site = headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return refusal('lambda-eic emulator: cross-site request refused; browsers may not drive the emulator');
   return undefined;

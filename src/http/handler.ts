@@ -74,9 +74,7 @@ export function parseTarget(target: string, viaUrl = false): Target | undefined 
   if (!viaUrl && PLAIN_TARGET.test(target)) {
     const q = target.indexOf('?');
     const pathname = () => new URL(target, BASE).pathname;
-    return q === -1
-      ? { rawPath: target, query: new URLSearchParams(), pathname }
-      : { rawPath: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)), pathname };
+    return q === -1 ? { rawPath: target, query: new URLSearchParams(), pathname } : { rawPath: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)), pathname };
   }
   let url: URL;
   try {

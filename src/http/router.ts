@@ -76,7 +76,6 @@ export function route(method: string, path: string, search: URLSearchParams): Ro
     const labels = matchRoute(r, method, segments, search);
     if (labels) return { kind: 'operation', operation: r.name, labels };
   }
-  const other = ALL.filter((r) => r.query).find((r) => matchRoute(r, method, segments, search))
-    ?? ALL.find((r) => matchRoute(r, method, segments, search));
+  const other = ALL.filter((r) => r.query).find((r) => matchRoute(r, method, segments, search)) ?? ALL.find((r) => matchRoute(r, method, segments, search));
   return other ? { kind: 'unsupported', operation: other.name } : { kind: 'unknown' };
 }

@@ -91,8 +91,7 @@ function reclaimSoon(): void {
 }
 
 /** Code uploads may be large; every other body is small (cheap prefix test, no routing). */
-const isCodeUpload = (method: string | undefined, url: string): boolean =>
-  (method === 'POST' || method === 'PUT') && url.startsWith('/2015-03-31/functions');
+const isCodeUpload = (method: string | undefined, url: string): boolean => (method === 'POST' || method === 'PUT') && url.startsWith('/2015-03-31/functions');
 
 /**
  * Starts the emulator on HTTP and resolves once it listens.

@@ -18,8 +18,7 @@ export interface WireCall {
  * Encodes a path label as the AWS SDK does (RFC 3986: also `!'()*`).
  * @example encodeLabel('my-function:$LATEST') // 'my-function%3A%24LATEST'
  */
-export const encodeLabel = (value: string): string =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encodeLabel = (value: string): string => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * The wire form of a call.

@@ -16,11 +16,7 @@ export class AwsError extends Error {
   /** Extra headers (`Retry-After`). */
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { evidence?: Evidence; extra?: Record<string, string>; headers?: Record<string, string>; status?: number } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { evidence?: Evidence; extra?: Record<string, string>; headers?: Record<string, string>; status?: number } = {}) {
     super(message);
     const spec = ERROR_CODES[code];
     this.name = code;

@@ -16,8 +16,7 @@ import { findFunction, functionRef, resolveTarget } from './targets.js';
 type CodeSource = Pick<NonNullable<OperationInput<'CreateFunction'>['Code']>, 'ZipFile' | 'S3Bucket' | 'ImageUri'>;
 
 const ZIP_MAGIC = [0x50, 0x4b];
-const toBytes = (v: Uint8Array | string | null | undefined): Uint8Array | undefined =>
-  v instanceof Uint8Array ? v : typeof v === 'string' ? Buffer.from(v, 'base64') : undefined;
+const toBytes = (v: Uint8Array | string | null | undefined): Uint8Array | undefined => (v instanceof Uint8Array ? v : typeof v === 'string' ? Buffer.from(v, 'base64') : undefined);
 
 function zipFrom(code: CodeSource | null | undefined): Uint8Array {
   const zip = toBytes(code?.ZipFile);
@@ -158,7 +157,12 @@ type ConfigurationInput = OperationInput<'UpdateFunctionConfiguration'>;
 
 /** The settings UpdateFunctionConfiguration may change, request member to stored field. */
 const CONFIGURABLE: readonly (readonly [Exclude<keyof ConfigurationInput, 'FunctionName'>, keyof CodeSettings])[] = [
-  ['Role', 'role'], ['Handler', 'handler'], ['Description', 'description'], ['Timeout', 'timeout'], ['MemorySize', 'memorySize'], ['Runtime', 'runtime'],
+  ['Role', 'role'],
+  ['Handler', 'handler'],
+  ['Description', 'description'],
+  ['Timeout', 'timeout'],
+  ['MemorySize', 'memorySize'],
+  ['Runtime', 'runtime'],
 ];
 
 /**

@@ -53,8 +53,7 @@ export function checkDestinations(state: RegionState, functionName: string, conf
   for (const outcome of OUTCOMES) {
     const arn = destinationOf(config, outcome);
     const service = arn === undefined ? undefined : ARN.exec(arn)?.[2];
-    if (arn !== undefined && !DESTINATION_SERVICES[outcome].some((allowed) => allowed === service))
-      throw fail('destinationConfigInvalid', renderDestinationConfig(config));
+    if (arn !== undefined && !DESTINATION_SERVICES[outcome].some((allowed) => allowed === service)) throw fail('destinationConfigInvalid', renderDestinationConfig(config));
   }
   for (const outcome of OUTCOMES) {
     const arn = destinationOf(config, outcome);

@@ -30,8 +30,7 @@ const present = (v: unknown): boolean => v !== undefined && v !== null;
 
 /** Put and Update refuse a request with none of the three settings, before any lookup [recorded]. */
 function requireSomeSetting(input: SettingsInput): void {
-  if (!present(input.MaximumRetryAttempts) && !present(input.MaximumEventAgeInSeconds) && !present(input.DestinationConfig))
-    throw fail('atLeastOneSetting');
+  if (!present(input.MaximumRetryAttempts) && !present(input.MaximumEventAgeInSeconds) && !present(input.DestinationConfig)) throw fail('atLeastOneSetting');
 }
 
 /** The settings a request carries, as the stored form holds them. */

@@ -29,9 +29,7 @@ export function functionConfiguration(ctx: Context, fn: FunctionRecord, settings
     TracingConfig: { Mode: 'PassThrough' },
     RevisionId: settings.revisionId,
     // CreateFunction answers while the function is still being created; every later read finds it active.
-    ...(lifecycle === 'created'
-      ? { State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' }
-      : { State: 'Active', LastUpdateStatus: 'Successful' }),
+    ...(lifecycle === 'created' ? { State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' } : { State: 'Active', LastUpdateStatus: 'Successful' }),
     PackageType: settings.packageType,
     Architectures: [...settings.architectures],
     EphemeralStorage: { Size: 512 },

@@ -9,9 +9,7 @@ import type { Context } from './context.js';
 import type { Violation } from './validate.js';
 
 /** One call's answer: the output with its status, or the AWS error. */
-export type Outcome =
-  | { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined }
-  | { readonly ok: false; readonly error: AwsError };
+export type Outcome = { readonly ok: true; readonly status: number; readonly output: Record<string, unknown> | undefined } | { readonly ok: false; readonly error: AwsError };
 
 /** What a caller of the model may relax: the constraint violations that count (a laxer service). */
 export interface CoreOptions {

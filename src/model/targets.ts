@@ -70,5 +70,4 @@ export function requireQualifiedFunction(state: RegionState, target: Target): Fu
 }
 
 /** The qualified ARN of the target, as it appears in Get's and Update's 404 message. */
-export const targetArn = (ctx: Context, target: Target): string =>
-  functionArn({ ...ctx, account: target.account }, target.name, target.qualifier);
+export const targetArn = (ctx: Context, target: Target): string => functionArn({ ...ctx, account: target.account }, target.name, target.qualifier);

@@ -33,8 +33,7 @@ const memberEntries = (members: Readonly<Record<string, MemberSpec>>): readonly 
   return entries;
 };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
 
 const describe = (v: unknown): string => {
   if (v === null) return 'null';
@@ -86,8 +85,7 @@ function checkMemberTypes(members: Readonly<Record<string, MemberSpec>>, value: 
     if (expected) throw fail('unparseableBody', `${where} must be ${expected}, not ${describe(v)}`);
     if (member.shape.type === 'structure') {
       if (isPlainObject(v)) checkMemberTypes(member.shape.members, v, where);
-    }
-    else checkItemTypes(member.shape, v, where);
+    } else checkItemTypes(member.shape, v, where);
   }
 }
 
@@ -120,12 +118,9 @@ function memberViolations(member: MemberSpec, v: unknown): readonly Violation[] 
   const shape = member.shape;
   const out: Violation[] = [];
   if (shape.type === 'string' && typeof v === 'string') {
-    if (shape.min !== undefined && v.length < shape.min)
-      out.push(violation(member, v, 'minLength', shape.min));
-    if (shape.max !== undefined && v.length > shape.max)
-      out.push(violation(member, v, 'maxLength', shape.max));
-    if (shape.pattern !== undefined && !compiled(shape.pattern).test(v))
-      out.push(violation(member, v, 'pattern', shape.pattern));
+    if (shape.min !== undefined && v.length < shape.min) out.push(violation(member, v, 'minLength', shape.min));
+    if (shape.max !== undefined && v.length > shape.max) out.push(violation(member, v, 'maxLength', shape.max));
+    if (shape.pattern !== undefined && !compiled(shape.pattern).test(v)) out.push(violation(member, v, 'pattern', shape.pattern));
     if (shape.enum !== undefined && !shape.enum.includes(v)) out.push(violation(member, v, 'enum', shape.enum.join(', ')));
   } else if (shape.type === 'list' && Array.isArray(v)) {
     const shown = `[${v.join(', ')}]`;
@@ -140,10 +135,8 @@ function memberViolations(member: MemberSpec, v: unknown): readonly Violation[] 
       if (shape.value) out.push(...memberViolations({ shape: shape.value, path: `${member.path}.value` }, item));
     }
   } else if (shape.type === 'integer' && typeof v === 'number') {
-    if (shape.min !== undefined && v < shape.min)
-      out.push(violation(member, v, 'min', shape.min));
-    if (shape.max !== undefined && v > shape.max)
-      out.push(violation(member, v, 'max', shape.max));
+    if (shape.min !== undefined && v < shape.min) out.push(violation(member, v, 'min', shape.min));
+    if (shape.max !== undefined && v > shape.max) out.push(violation(member, v, 'max', shape.max));
   } else if (shape.type === 'structure' && isPlainObject(v)) {
     for (const [name, child] of memberEntries(shape.members)) out.push(...memberViolations(child, v[name]));
   }
@@ -169,7 +162,11 @@ export function constraintViolations(spec: OperationSpec, input: Input): Violati
  * // throws "1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2"
  */
 export function checkConstraints(violations: readonly Violation[]): void {
-  if (violations.length > 0) throw fail('validation', violations.map((v) => v.text));
+  if (violations.length > 0)
+    throw fail(
+      'validation',
+      violations.map((v) => v.text),
+    );
 }
 
 /**
@@ -182,11 +179,7 @@ export function checkConstraints(violations: readonly Violation[]): void {
  * checkInput('GetFunctionEventInvokeConfig', input); // throws a ValidationException for { FunctionName: '' }
  * input.FunctionName; // string
  */
-export function checkInput<O extends OperationName>(
-  operation: O,
-  input: Input,
-  keep?: (found: readonly Violation[]) => Violation[],
-): asserts input is OperationInputs[O] {
+export function checkInput<O extends OperationName>(operation: O, input: Input, keep?: (found: readonly Violation[]) => Violation[]): asserts input is OperationInputs[O] {
   const spec = OPERATIONS[operation];
   checkTypes(spec, input);
   const found = constraintViolations(spec, input);

@@ -89,8 +89,7 @@ export const SPEC_QUIRKS = {
   'delete-204-json-body': {
     description: 'Delete answers 204 with a JSON body {} (and a JSON content type)',
     breaks: { rule: '§1 Delete: 204, empty body', evidence: 'recorded' },
-    wire: (answer, operation) =>
-      operation === DELETE && answer.status === 204 ? { ...answer, headers: { ...answer.headers, 'Content-Type': 'application/json' }, body: '{}' } : answer,
+    wire: (answer, operation) => (operation === DELETE && answer.status === 204 ? { ...answer, headers: { ...answer.headers, 'Content-Type': 'application/json' }, body: '{}' } : answer),
   },
   // §1 constraints
   'age-minimum-unchecked': {
@@ -220,7 +219,8 @@ export const SPEC_QUIRKS = {
   'qualifier-conflict-unchecked': {
     description: 'A Qualifier that differs from the one in the name is not refused: the parameter wins',
     breaks: { rule: '§3 qualifier mismatch: 400 InvalidParameterValueException', evidence: 'recorded' },
-    around: (op, input, ctx, next) => (EIC.includes(op) && input.Qualifier !== undefined && nameOf(input)?.qualifier !== undefined ? next(op, aimed(input, String(input.Qualifier)), ctx) : next(op, input, ctx)),
+    around: (op, input, ctx, next) =>
+      EIC.includes(op) && input.Qualifier !== undefined && nameOf(input)?.qualifier !== undefined ? next(op, aimed(input, String(input.Qualifier)), ctx) : next(op, input, ctx),
   },
   'qualifier-conflict-after-lookup': {
     description: 'The qualifier-conflict check comes after the existence check (a missing function answers 404)',
@@ -244,7 +244,8 @@ export const SPEC_QUIRKS = {
   'explicit-latest-unknown': {
     description: 'An explicit $LATEST (parameter or name suffix) is looked up like an alias, and not found',
     breaks: { rule: '§3 the effective qualifier: $LATEST named explicitly is $LATEST', evidence: 'recorded' },
-    around: (op, input, ctx, next) => (EIC.includes(op) && op !== LIST && (input.Qualifier === LATEST || nameOf(input)?.qualifier === LATEST) ? next(op, aimed(input, '$LATEST.PUBLISHED'), ctx) : next(op, input, ctx)),
+    around: (op, input, ctx, next) =>
+      EIC.includes(op) && op !== LIST && (input.Qualifier === LATEST || nameOf(input)?.qualifier === LATEST) ? next(op, aimed(input, '$LATEST.PUBLISHED'), ctx) : next(op, input, ctx),
   },
   'alias-config-on-version': {
     description: "An alias's config is stored on the version the alias points at",
@@ -279,8 +280,7 @@ export const SPEC_QUIRKS = {
       const outcome = next(op, input, ctx);
       if (op !== DELETE || !outcome.ok || qualifierOf(input) !== LATEST) return outcome;
       const listed = configOf(next(LIST, { FunctionName: nameOf(input)?.name ?? input.FunctionName }, ctx));
-      for (const c of (listed?.FunctionEventInvokeConfigs as Array<{ FunctionArn: string }> | undefined) ?? [])
-        next(DELETE, { FunctionName: c.FunctionArn }, ctx);
+      for (const c of (listed?.FunctionEventInvokeConfigs as Array<{ FunctionArn: string }> | undefined) ?? []) next(DELETE, { FunctionName: c.FunctionArn }, ctx);
       return outcome;
     },
   },
@@ -320,7 +320,9 @@ export const SPEC_QUIRKS = {
       const outcome = next(op, input, ctx);
       if (op !== PUT || outcome.ok || outcome.error.code !== 'ResourceNotFoundException' || !functionExists(nameOf(input)?.name, ctx, next)) return outcome;
       // Make the version exist long enough to store the config under it, as a store without checks would.
-      return next(PUT, aimed(input, undefined), ctx).ok ? { ok: true, status: 200, output: { ...configOf(next(GET, aimed(input, undefined), ctx)), FunctionArn: functionArn(ctx, nameOf(input)!.name, qualifierOf(input)) } } : outcome;
+      return next(PUT, aimed(input, undefined), ctx).ok
+        ? { ok: true, status: 200, output: { ...configOf(next(GET, aimed(input, undefined), ctx)), FunctionArn: functionArn(ctx, nameOf(input)!.name, qualifierOf(input)) } }
+        : outcome;
     },
   },
   'defaults-echoed': {
@@ -345,7 +347,7 @@ export const SPEC_QUIRKS = {
   // §4 Update
   'update-missing-function-says-no-config': {
     description: 'Update on a missing function answers the no-EventInvokeConfig 404 instead of "The function doesn\'t exist."',
-    breaks: { rule: "§4 Update: function missing: 404 \"The function doesn't exist.\"", evidence: 'recorded' },
+    breaks: { rule: '§4 Update: function missing: 404 "The function doesn\'t exist."', evidence: 'recorded' },
     around: (op, input, ctx, next) =>
       op === UPDATE && !functionExists(nameOf(input)?.name, ctx, next) && nameOf(input) && !next(op, input, ctx).ok
         ? refused(fail('noEventInvokeConfig', functionArn(ctx, nameOf(input)!.name, qualifierOf(input))))
@@ -367,7 +369,7 @@ export const SPEC_QUIRKS = {
   },
   // §4 Get, Delete, List
   'get-checks-qualifier': {
-    description: "Get on a version or alias that does not exist answers \"The function doesn't exist.\"",
+    description: 'Get on a version or alias that does not exist answers "The function doesn\'t exist."',
     breaks: { rule: '§4 Get does not check that the version or alias exists', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
@@ -378,13 +380,14 @@ export const SPEC_QUIRKS = {
     },
   },
   'get-missing-function-message': {
-    description: "Get and Delete on a missing function answer \"The function doesn't exist.\"",
+    description: 'Get and Delete on a missing function answer "The function doesn\'t exist."',
     breaks: { rule: '§4 Get/Delete: function missing: the no-EventInvokeConfig 404', evidence: 'recorded' },
-    around: (op, input, ctx, next) => ((op === GET || op === DELETE) && nameOf(input) && !functionExists(nameOf(input)!.name, ctx, next) && !next(op, input, ctx).ok ? refused(fail('functionDoesNotExist')) : next(op, input, ctx)),
+    around: (op, input, ctx, next) =>
+      (op === GET || op === DELETE) && nameOf(input) && !functionExists(nameOf(input)!.name, ctx, next) && !next(op, input, ctx).ok ? refused(fail('functionDoesNotExist')) : next(op, input, ctx),
   },
   'list-missing-function-empty': {
     description: 'List on a missing function answers 200 with no configs',
-    breaks: { rule: "§4 List: function missing: 404 \"The function doesn't exist.\"", evidence: 'recorded' },
+    breaks: { rule: '§4 List: function missing: 404 "The function doesn\'t exist."', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const outcome = next(op, input, ctx);
       return op === LIST && !outcome.ok && outcome.error.code === 'ResourceNotFoundException' ? { ok: true, status: 200, output: { FunctionEventInvokeConfigs: [] } } : outcome;
@@ -480,7 +483,9 @@ export const SPEC_QUIRKS = {
     breaks: { rule: '§5 the same SQS queue may serve both', evidence: 'recorded' },
     around: (op, input, ctx, next) => {
       const dc = input.DestinationConfig as DestinationInput | undefined;
-      return (op === PUT || op === UPDATE) && dc?.OnSuccess?.Destination && dc.OnSuccess.Destination === dc.OnFailure?.Destination ? refused(fail('destinationConfigInvalid', renderDestinationConfig(dc))) : next(op, input, ctx);
+      return (op === PUT || op === UPDATE) && dc?.OnSuccess?.Destination && dc.OnSuccess.Destination === dc.OnFailure?.Destination
+        ? refused(fail('destinationConfigInvalid', renderDestinationConfig(dc)))
+        : next(op, input, ctx);
     },
   },
   'update-skips-destination-checks': {

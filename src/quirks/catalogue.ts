@@ -88,8 +88,7 @@ export const QUIRKS = {
   'not-found-as-400': {
     breaks: { rule: '§4 not found: 404 ResourceNotFoundException', evidence: 'recorded' },
     description: 'Not-found errors answer 400 instead of 404',
-    around: (op, input, ctx, next) =>
-      mapError(next(op, input, ctx), (e) => (e.code === NOT_FOUND ? new AwsError(e.code, e.message, { status: 400, evidence: e.evidence }) : e)),
+    around: (op, input, ctx, next) => mapError(next(op, input, ctx), (e) => (e.code === NOT_FOUND ? new AwsError(e.code, e.message, { status: 400, evidence: e.evidence }) : e)),
   },
   'reworded-messages': {
     breaks: { rule: '§3-5 error messages word for word', evidence: 'recorded' },
@@ -100,8 +99,7 @@ export const QUIRKS = {
   'iso-last-modified': {
     breaks: { rule: '§6 LastModified is epoch seconds', evidence: 'recorded' },
     description: 'LastModified is an ISO-8601 string instead of epoch seconds',
-    around: (op, input, ctx, next) =>
-      eachConfig(next(op, input, ctx), op, (c) => ({ ...c, LastModified: new Date(Number(c.LastModified) * 1000).toISOString() })),
+    around: (op, input, ctx, next) => eachConfig(next(op, input, ctx), op, (c) => ({ ...c, LastModified: new Date(Number(c.LastModified) * 1000).toISOString() })),
   },
   'qualifier-ignored': {
     breaks: { rule: '§3 $LATEST, versions and aliases hold separate configs', evidence: 'recorded' },
@@ -133,10 +131,7 @@ export const QUIRKS = {
   'html-errors': {
     breaks: { rule: '§2 every error has a JSON body', evidence: 'model' },
     description: 'Errors come back as HTML pages',
-    wire: (answer) =>
-      answer.status < 400
-        ? answer
-        : { status: answer.status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>Error ${answer.status}</h1></body></html>` },
+    wire: (answer) => (answer.status < 400 ? answer : { status: answer.status, headers: { 'Content-Type': 'text/html' }, body: `<html><body><h1>Error ${answer.status}</h1></body></html>` }),
   },
   ...SPEC_QUIRKS,
 } as const satisfies Record<string, Quirk>;

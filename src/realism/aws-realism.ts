@@ -34,8 +34,7 @@ const destinationsOf = (input: Input): string[] => {
 /** A destination ARN's resource name: `queue` of `arn:aws:sqs:r:a:queue`, `bus` of `...:event-bus/bus`. */
 const resourceName = (arn: string): string => arn.split(':').slice(5).join(':').split('/').pop() ?? '';
 
-const nameOf = (input: Input): string | undefined =>
-  typeof input.FunctionName === 'string' ? parseFunctionName(input.FunctionName)?.name : undefined;
+const nameOf = (input: Input): string | undefined => (typeof input.FunctionName === 'string' ? parseFunctionName(input.FunctionName)?.name : undefined);
 
 /** The recorded 429 body: `{"Reason":"CallerRateLimitExceeded","Type":"User","message":"Rate exceeded"}` [recorded 2023-2024]. */
 function throttled(waitMs: number): AwsError {
@@ -81,8 +80,7 @@ export class AwsRealism implements InvokeLayer {
       this.rolesSeen.set(input.Role, firstSeen);
       if (now < firstSeen + this.options.roleDelayMs) return { ok: false, error: fail('roleCannotBeAssumed') };
     }
-    if (name !== undefined && WAITING_CHANGES.includes(operation) && this.clocks.busy(key, now))
-      return { ok: false, error: fail('updateInProgress', functionArn(ctx, name)) };
+    if (name !== undefined && WAITING_CHANGES.includes(operation) && this.clocks.busy(key, now)) return { ok: false, error: fail('updateInProgress', functionArn(ctx, name)) };
     const refused = this.deliveryRefused(operation, input, key, now);
     if (refused) return { ok: false, error: refused };
     const outcome = next();

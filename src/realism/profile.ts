@@ -55,11 +55,18 @@ export const TIMING_KEYS = { pending: 'pendingMs', update: 'updateMs', role: 'ro
  */
 export function parseTimings(text: string): Partial<RealismTimings> {
   const timings: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value] = part.split('=');
     const field = key !== undefined && Object.hasOwn(TIMING_KEYS, key) ? TIMING_KEYS[key as keyof typeof TIMING_KEYS] : undefined;
     if (!field || value === undefined || !/^\d{1,7}$/.test(value))
-      throw new TypeError(`timings are ${Object.keys(TIMING_KEYS).map((k) => `${k}=MS`).join(',')}, not '${part}'`);
+      throw new TypeError(
+        `timings are ${Object.keys(TIMING_KEYS)
+          .map((k) => `${k}=MS`)
+          .join(',')}, not '${part}'`,
+      );
     timings[field] = Number(value);
   }
   return timings;
@@ -71,7 +78,10 @@ export function parseTimings(text: string): Partial<RealismTimings> {
  */
 export function parseCredentials(text: string): Record<string, string> {
   const credentials: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf(':');
     if (at < 1 || at === part.length - 1) throw new TypeError(`credentials are ACCESS_KEY_ID:SECRET, not '${part}'`);
     credentials[part.slice(0, at)] = part.slice(at + 1);

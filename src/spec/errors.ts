@@ -83,68 +83,55 @@ const ARRANGE_OPERATIONS = Object.entries(OPERATIONS)
 
 /** Every message the model sends, by name, with the code it travels under and its evidence. */
 export const MESSAGES = {
-  atLeastOneSetting: template('InvalidParameterValueException', 'recorded', () =>
-    'You must specify at least one of error handling or destination setting.'),
-  qualifierMismatch: template('InvalidParameterValueException', 'recorded', () =>
-    'The derived qualifier from the function name does not match the specified qualifier.'),
-  bareNameTooLong: template('InvalidParameterValueException', 'inferred', (value: string, max: number) =>
-    `1 validation error detected: ${violationText(value, 'functionName', CONSTRAINT_TEXT.maxLength(max))}`),
-  regionUnreachable: template('ResourceNotFoundException', 'recorded', (arnRegion: string, region: string) =>
-    `Functions from '${arnRegion}' are not reachable in this region ('${region}')`),
+  atLeastOneSetting: template('InvalidParameterValueException', 'recorded', () => 'You must specify at least one of error handling or destination setting.'),
+  qualifierMismatch: template('InvalidParameterValueException', 'recorded', () => 'The derived qualifier from the function name does not match the specified qualifier.'),
+  bareNameTooLong: template(
+    'InvalidParameterValueException',
+    'inferred',
+    (value: string, max: number) => `1 validation error detected: ${violationText(value, 'functionName', CONSTRAINT_TEXT.maxLength(max))}`,
+  ),
+  regionUnreachable: template('ResourceNotFoundException', 'recorded', (arnRegion: string, region: string) => `Functions from '${arnRegion}' are not reachable in this region ('${region}')`),
   functionDoesNotExist: template('ResourceNotFoundException', 'recorded', () => "The function doesn't exist."),
-  noEventInvokeConfig: template('ResourceNotFoundException', 'recorded', (qualifiedArn: string) =>
-    `The function ${qualifiedArn} doesn't have an EventInvokeConfig`),
-  destinationArnInvalid: template('InvalidParameterValueException', 'recorded', (arn: string) =>
-    `The destination ARN ${arn} is invalid.`),
-  destinationIsSelf: template('InvalidParameterValueException', 'recorded', () =>
-    "You can't specify the function as a destination for itself."),
-  destinationConfigInvalid: template('InvalidParameterValueException', 'recorded', (rendered: string) =>
-    `The provided destination config ${rendered} is invalid.`),
-  markerInvalid: template('InvalidParameterValueException', 'inferred', (marker: string) =>
-    `The marker ${marker} is not valid.`),
-  validation: template('ValidationException', 'recorded', (parts: string[]) =>
-    `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`),
-  unparseableBody: template('InvalidRequestContentException', 'inferred', (detail: string) =>
-    `Could not parse request body into json: ${detail}`),
-  bodyTooLarge: template('RequestTooLargeException', 'inferred', (limit: number, operation: string) =>
-    `Request must be smaller than ${limit} bytes for the ${operation} operation`),
+  noEventInvokeConfig: template('ResourceNotFoundException', 'recorded', (qualifiedArn: string) => `The function ${qualifiedArn} doesn't have an EventInvokeConfig`),
+  destinationArnInvalid: template('InvalidParameterValueException', 'recorded', (arn: string) => `The destination ARN ${arn} is invalid.`),
+  destinationIsSelf: template('InvalidParameterValueException', 'recorded', () => "You can't specify the function as a destination for itself."),
+  destinationConfigInvalid: template('InvalidParameterValueException', 'recorded', (rendered: string) => `The provided destination config ${rendered} is invalid.`),
+  markerInvalid: template('InvalidParameterValueException', 'inferred', (marker: string) => `The marker ${marker} is not valid.`),
+  validation: template('ValidationException', 'recorded', (parts: string[]) => `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`),
+  unparseableBody: template('InvalidRequestContentException', 'inferred', (detail: string) => `Could not parse request body into json: ${detail}`),
+  bodyTooLarge: template('RequestTooLargeException', 'inferred', (limit: number, operation: string) => `Request must be smaller than ${limit} bytes for the ${operation} operation`),
   requestTimeout: template('RequestTimeoutException', 'inferred', () => 'The request did not arrive in time.'),
   throttled: template('TooManyRequestsException', 'model', () => 'Rate exceeded'),
-  conflict: template('ResourceConflictException', 'inferred', () =>
-    'The resource already exists, or another operation is in progress.'),
+  conflict: template('ResourceConflictException', 'inferred', () => 'The resource already exists, or another operation is in progress.'),
   serviceError: template('ServiceException', 'inferred', () => 'The Lambda service encountered an internal error.'),
-  unsupportedOperation: template('UnsupportedOperationException', 'inferred', (operation: string) =>
-    `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (${ARRANGE_OPERATIONS.join(', ')}).`),
-  unknownOperation: template('UnknownOperationException', 'inferred', (method: string, path: string) =>
-    `No AWS Lambda operation matches ${method} ${path}`),
+  unsupportedOperation: template(
+    'UnsupportedOperationException',
+    'inferred',
+    (operation: string) =>
+      `${operation} is not supported by lambda-eic-conformance: it emulates the event-invoke-config API and the control-plane calls needed to arrange state (${ARRANGE_OPERATIONS.join(', ')}).`,
+  ),
+  unknownOperation: template('UnknownOperationException', 'inferred', (method: string, path: string) => `No AWS Lambda operation matches ${method} ${path}`),
   // Control-plane subset (arranging state): messages as AWS prints them in public reports, not in aws-behaviour.md.
   functionNotFound: template('ResourceNotFoundException', 'inferred', (arn: string) => `Function not found: ${arn}`),
-  functionAlreadyExists: template('ResourceConflictException', 'inferred', (name: string) =>
-    `Function already exist: ${name}`),
-  runtimeAndHandlerRequired: template('InvalidParameterValueException', 'inferred', () =>
-    'Runtime and Handler are mandatory parameters for functions created with deployment packages.'),
-  codeNotZip: template('InvalidParameterValueException', 'inferred', () =>
-    'Could not unzip uploaded file. Please check your file, then try to upload again.'),
-  codeMissing: template('InvalidParameterValueException', 'inferred', () =>
-    'Please provide a source for function code.'),
-  cannotDeleteLatest: template('InvalidParameterValueException', 'inferred', () =>
-    '$LATEST version cannot be deleted without deleting the function.'),
-  aliasAlreadyExists: template('ResourceConflictException', 'inferred', (aliasArn: string) =>
-    `Alias already exists: ${aliasArn}`),
+  functionAlreadyExists: template('ResourceConflictException', 'inferred', (name: string) => `Function already exist: ${name}`),
+  runtimeAndHandlerRequired: template('InvalidParameterValueException', 'inferred', () => 'Runtime and Handler are mandatory parameters for functions created with deployment packages.'),
+  codeNotZip: template('InvalidParameterValueException', 'inferred', () => 'Could not unzip uploaded file. Please check your file, then try to upload again.'),
+  codeMissing: template('InvalidParameterValueException', 'inferred', () => 'Please provide a source for function code.'),
+  cannotDeleteLatest: template('InvalidParameterValueException', 'inferred', () => '$LATEST version cannot be deleted without deleting the function.'),
+  aliasAlreadyExists: template('ResourceConflictException', 'inferred', (aliasArn: string) => `Alias already exists: ${aliasArn}`),
   // What a real account answers while arranging (aws-behaviour.md section 8); the realism profile sends these.
-  roleCannotBeAssumed: template('InvalidParameterValueException', 'recorded', () =>
-    'The role defined for the function cannot be assumed by Lambda.'),
-  updateInProgress: template('ResourceConflictException', 'recorded', (functionArn: string) =>
-    `The operation cannot be performed at this time. An update is in progress for resource: ${functionArn}`),
-  noDeliveryPermission: template('InvalidParameterValueException', 'recorded', (action: string, arn: string) =>
-    `The function's execution role does not have permissions to call ${action} on ${arn}`),
+  roleCannotBeAssumed: template('InvalidParameterValueException', 'recorded', () => 'The role defined for the function cannot be assumed by Lambda.'),
+  updateInProgress: template('ResourceConflictException', 'recorded', (functionArn: string) => `The operation cannot be performed at this time. An update is in progress for resource: ${functionArn}`),
+  noDeliveryPermission: template('InvalidParameterValueException', 'recorded', (action: string, arn: string) => `The function's execution role does not have permissions to call ${action} on ${arn}`),
   rateExceeded: template('TooManyRequestsException', 'recorded', () => 'Rate exceeded'),
-  signatureMismatch: template('InvalidSignatureException', 'inferred', () =>
-    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'),
+  signatureMismatch: template(
+    'InvalidSignatureException',
+    'inferred',
+    () => 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  ),
   unknownAccessKey: template('UnrecognizedClientException', 'inferred', () => 'The security token included in the request is invalid.'),
   missingAuthentication: template('MissingAuthenticationTokenException', 'inferred', () => 'Missing Authentication Token'),
-  aliasNotFound: template('ResourceNotFoundException', 'inferred', (aliasArn: string) =>
-    `Cannot find alias arn: ${aliasArn}`),
+  aliasNotFound: template('ResourceNotFoundException', 'inferred', (aliasArn: string) => `Cannot find alias arn: ${aliasArn}`),
 } as const;
 
 export type MessageName = keyof typeof MESSAGES;

@@ -74,13 +74,19 @@ export const OPERATIONS = {
       Runtime: body(SHAPES.String, 'runtime'),
       Role: requiredBody(SHAPES.RoleArn, 'role'),
       Handler: body(SHAPES.Handler, 'handler'),
-      Code: requiredBody({ type: 'structure', members: {
-        ZipFile: { shape: SHAPES.Blob, path: 'code.zipFile' },
-        S3Bucket: { shape: SHAPES.String, path: 'code.s3Bucket' },
-        S3Key: { shape: SHAPES.String, path: 'code.s3Key' },
-        S3ObjectVersion: { shape: SHAPES.String, path: 'code.s3ObjectVersion' },
-        ImageUri: { shape: SHAPES.String, path: 'code.imageUri' },
-      } }, 'code'),
+      Code: requiredBody(
+        {
+          type: 'structure',
+          members: {
+            ZipFile: { shape: SHAPES.Blob, path: 'code.zipFile' },
+            S3Bucket: { shape: SHAPES.String, path: 'code.s3Bucket' },
+            S3Key: { shape: SHAPES.String, path: 'code.s3Key' },
+            S3ObjectVersion: { shape: SHAPES.String, path: 'code.s3ObjectVersion' },
+            ImageUri: { shape: SHAPES.String, path: 'code.imageUri' },
+          },
+        },
+        'code',
+      ),
       Description: body(SHAPES.Description, 'description'),
       Timeout: body(SHAPES.Timeout, 'timeout'),
       MemorySize: body(SHAPES.MemorySize, 'memorySize'),

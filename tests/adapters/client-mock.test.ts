@@ -79,7 +79,9 @@ describe('mockLambda: semantics come from the model', () => {
     await client.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: arn, DestinationConfig: { OnSuccess: { Destination: SNS } } }));
     expect(lambda.configOf('my-function', 'live')).toMatchObject({ onSuccess: SNS });
     const zip = deploymentPackage();
-    const created = await client.send(new CreateFunctionCommand({ FunctionName: 'other', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip } }));
+    const created = await client.send(
+      new CreateFunctionCommand({ FunctionName: 'other', Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip } }),
+    );
     expect(created.CodeSize).toBe(zip.byteLength);
   });
 });

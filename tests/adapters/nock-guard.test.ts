@@ -16,8 +16,9 @@ beforeEach(() => {
   for (const n of NAMES) delete process.env[n];
 });
 afterEach(() => {
-  for (const n of NAMES) if (saved[n] === undefined) delete process.env[n];
-  else process.env[n] = saved[n];
+  for (const n of NAMES)
+    if (saved[n] === undefined) delete process.env[n];
+    else process.env[n] = saved[n];
 });
 
 describe('interceptLambda: no client config change, nothing leaves the process', () => {
@@ -52,7 +53,9 @@ describe('interceptLambda: no client config change, nothing leaves the process',
       expect(otherRegion.message).toMatch(/lambda\.ap-south-1\.amazonaws\.com/);
       const iam = await rejectionOf(new IAMClient({ maxAttempts: 1 }).send(new ListRolesCommand({})));
       expect(iam.message).toMatch(/iam\.amazonaws\.com/);
-      expect(() => lambda.done()).toThrow(/refused 2 request\(s\) to other hosts:\n {2}GET https:\/\/lambda\.ap-south-1\.amazonaws\.com\/2019-09-25\/functions\/f\/event-invoke-config\n {2}POST https:\/\/iam\.amazonaws\.com\//);
+      expect(() => lambda.done()).toThrow(
+        /refused 2 request\(s\) to other hosts:\n {2}GET https:\/\/lambda\.ap-south-1\.amazonaws\.com\/2019-09-25\/functions\/f\/event-invoke-config\n {2}POST https:\/\/iam\.amazonaws\.com\//,
+      );
     } finally {
       lambda.restore();
     }

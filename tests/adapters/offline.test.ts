@@ -61,23 +61,30 @@ describe('mockLambda never falls through to the real transport', () => {
     for (const name of ['retryMiddleware', 'httpSigningMiddleware']) expect(names).toContain(name);
     expect(OFFLINE_DROPS).toEqual(expect.arrayContaining(['retryMiddleware', 'httpSigningMiddleware', 'httpAuthSchemeMiddleware', 'awsAuthMiddleware']));
     // The real client's stack is left as it was: the offline route works on a copy.
-    await sendOffline(client, new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' }) as never, () => ({ status: 404, headers: { 'x-amzn-errortype': 'ResourceNotFoundException' }, body: '{"Message":"no"}' })).catch(() => undefined);
+    await sendOffline(client, new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' }) as never, () => ({
+      status: 404,
+      headers: { 'x-amzn-errortype': 'ResourceNotFoundException' },
+      body: '{"Message":"no"}',
+    })).catch(() => undefined);
     expect(client.middlewareStack.identify().join('\n')).toBe(names);
   });
 });
 
 describe('the offline route reuses handlers per command class', () => {
-  it("runs middleware added to one command instance for that instance only", async () => {
+  it('runs middleware added to one command instance for that instance only', async () => {
     const { client, reached } = trappedClient();
     lambda = mockLambda();
     lambda.seedFunction('f');
     const seen: string[] = [];
     await client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' })).catch(() => undefined);
     const own = new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' });
-    own.middlewareStack.add((next) => async (args) => {
-      seen.push('own');
-      return next(args);
-    }, { step: 'initialize', name: 'userMiddleware' });
+    own.middlewareStack.add(
+      (next) => async (args) => {
+        seen.push('own');
+        return next(args);
+      },
+      { step: 'initialize', name: 'userMiddleware' },
+    );
     await client.send(own).catch(() => undefined);
     await client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'f' })).catch(() => undefined);
     expect(seen).toEqual(['own']);

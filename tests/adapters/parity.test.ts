@@ -34,25 +34,43 @@ const FN = 'parity-fn';
 
 type Step = (client: LambdaClient, handle: LambdaModelHandle) => Promise<unknown>;
 const STEPS: Array<[string, Step]> = [
-  ['CreateFunction', (c) => c.send(new CreateFunctionCommand({ FunctionName: FN, Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip(1) } }))],
+  [
+    'CreateFunction',
+    (c) => c.send(new CreateFunctionCommand({ FunctionName: FN, Role: 'arn:aws:iam::123456789012:role/r', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zip(1) } })),
+  ],
   ['PublishVersion', (c) => c.send(new PublishVersionCommand({ FunctionName: FN }))],
   ['CreateAlias', (c) => c.send(new CreateAliasCommand({ FunctionName: FN, Name: 'live', FunctionVersion: '1' }))],
   ['Put', (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 60 }))],
   ['Update', (c) => c.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 0 }))],
-  ['Put alias by ARN', (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: `arn:aws:lambda:us-east-1:123456789012:function:${FN}:live`, DestinationConfig: { OnFailure: { Destination: SQS } } }))],
+  [
+    'Put alias by ARN',
+    (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: `arn:aws:lambda:us-east-1:123456789012:function:${FN}:live`, DestinationConfig: { OnFailure: { Destination: SQS } } })),
+  ],
   ['Get alias', (c) => c.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: 'live' }))],
   ['List page 1', (c) => c.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: FN, MaxItems: 1 }))],
-  ['List page 2', async (c) => {
-    const first = await c.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: FN, MaxItems: 1 }));
-    return c.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: FN, MaxItems: 1, Marker: first.NextMarker }));
-  }],
+  [
+    'List page 2',
+    async (c) => {
+      const first = await c.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: FN, MaxItems: 1 }));
+      return c.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: FN, MaxItems: 1, Marker: first.NextMarker }));
+    },
+  ],
   ['Get missing qualifier', (c) => c.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: '1221' }))],
   ['Put out of range', (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 30 }))],
-  ['Put bad destination', (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, DestinationConfig: { OnSuccess: { Destination: 'arn:aws:lambda:us-east-1:123456789012:function:nope' } } }))],
+  [
+    'Put bad destination',
+    (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, DestinationConfig: { OnSuccess: { Destination: 'arn:aws:lambda:us-east-1:123456789012:function:nope' } } })),
+  ],
   ['Put malformed destination', (c) => c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, DestinationConfig: { OnFailure: { Destination: 'not-an-arn' } } }))],
   ['Qualifier mismatch', (c) => c.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: `${FN}:1`, Qualifier: 'live' }))],
   ['Update without config', (c) => c.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: '1', MaximumRetryAttempts: 1 }))],
-  ['Conflict fault', (c, h) => { h.failNext('PutFunctionEventInvokeConfig', 'conflict'); return c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 1 })); }],
+  [
+    'Conflict fault',
+    (c, h) => {
+      h.failNext('PutFunctionEventInvokeConfig', 'conflict');
+      return c.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 1 }));
+    },
+  ],
   ['Delete', (c) => c.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: FN }))],
   ['Delete again', (c) => c.send(new DeleteFunctionEventInvokeConfigCommand({ FunctionName: FN }))],
   ['GetFunction', (c) => c.send(new GetFunctionCommand({ FunctionName: FN, Qualifier: 'live' }))],

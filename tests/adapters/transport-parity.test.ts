@@ -20,8 +20,7 @@ async function runOn(target: Target): Promise<ScenarioResult[]> {
 }
 
 /** What the client mock cannot show: every check of a raw request, and the wire checks of the others. */
-const wireChecks = (id: string) =>
-  ALL_SCENARIOS.find((s) => s.id === id)!.steps.flatMap((s) => ('raw' in s.request ? s.expect : s.expect.filter((e) => e.at.startsWith('wire.')))).length;
+const wireChecks = (id: string) => ALL_SCENARIOS.find((s) => s.id === id)!.steps.flatMap((s) => ('raw' in s.request ? s.expect : s.expect.filter((e) => e.at.startsWith('wire.')))).length;
 
 describe('transport parity', () => {
   it('the suite passes through the HTTP emulator, the client mock and nock alike', async () => {

@@ -19,9 +19,10 @@ const files = Object.keys(RANKS).flatMap((root) =>
 
 /** Every relative import of the project's own code, as [importing file, imported file]. */
 const imports: [string, string][] = files.flatMap((file) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map(
-    (m): [string, string] => [file, relative('.', resolve(dirname(file), (m[1] ?? m[2])!)).replace(/\.js$/, '.ts')],
-  ),
+  [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)].map((m): [string, string] => [
+    file,
+    relative('.', resolve(dirname(file), (m[1] ?? m[2])!)).replace(/\.js$/, '.ts'),
+  ]),
 );
 
 const top = (path: string) => path.split('/')[0]!;

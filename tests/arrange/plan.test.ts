@@ -9,7 +9,9 @@ const names = { functions: { fn: 'f', fn2: 'g' }, role: 'arn:aws:iam::1234567890
 describe('arrangeCalls', () => {
   it('creates, publishes (new code before each later version), aliases, then puts configs', () => {
     const calls = arrangeCalls(
-      { functions: [{ ref: 'fn', versions: 2, aliases: [{ name: 'live', version: '1' }], configs: [{ MaximumRetryAttempts: 1 }, { qualifier: 'live', MaximumEventAgeInSeconds: 60 }] }, { ref: 'fn2' }] },
+      {
+        functions: [{ ref: 'fn', versions: 2, aliases: [{ name: 'live', version: '1' }], configs: [{ MaximumRetryAttempts: 1 }, { qualifier: 'live', MaximumEventAgeInSeconds: 60 }] }, { ref: 'fn2' }],
+      },
       names,
     );
     expect(calls.map((c) => `${c.operation} ${String(c.input.FunctionName)}`)).toEqual([

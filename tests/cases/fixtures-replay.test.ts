@@ -16,7 +16,19 @@ import { fill } from '../../cases/placeholders.js';
 import { arrangeCalls } from '../../src/arrange/plan.js';
 import { isMatcher, loadFixtures, packageRoot, type Fixture } from '../../cases/fixtures.js';
 
-const VARS = { fn: 'my-function', fn2: 'other-function', account: '123456789012', region: 'us-east-2', partition: 'aws', otherRegion: 'eu-west-1', queue: 'destination', queue2: 'destination-2', topic: 'topic', bucket: 'bucket', bus: 'default' };
+const VARS = {
+  fn: 'my-function',
+  fn2: 'other-function',
+  account: '123456789012',
+  region: 'us-east-2',
+  partition: 'aws',
+  otherRegion: 'eu-west-1',
+  queue: 'destination',
+  queue2: 'destination-2',
+  topic: 'topic',
+  bucket: 'bucket',
+  bus: 'default',
+};
 const fixtures = [...loadFixtures('docs'), ...loadFixtures('aws'), ...loadFixtures('spec')];
 
 function arrangeInModel(emulator: Emulator, fixture: Fixture, ctx: ReturnType<typeof fixedContext>) {

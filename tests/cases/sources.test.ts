@@ -16,9 +16,7 @@ describe('sources', () => {
       { file: 'docs/aws-behaviour.md', section: { number: '4', heading: 'Put' } },
       { file: 'fixtures/aws/list-one.json' },
     ]);
-    expect(cite('§4 Put (step 5); §3; fixtures/aws/list-one.json')).toBe(
-      'docs/aws-behaviour.md §4 Put (step 5); docs/aws-behaviour.md §3; fixtures/aws/list-one.json',
-    );
+    expect(cite('§4 Put (step 5); §3; fixtures/aws/list-one.json')).toBe('docs/aws-behaviour.md §4 Put (step 5); docs/aws-behaviour.md §3; fixtures/aws/list-one.json');
     expect(spec('§6')).toBe('docs/aws-behaviour.md §6');
   });
 

@@ -40,7 +40,11 @@ const listening = (url: string) =>
 
 describe('the CI gate script (action.yml)', () => {
   it('starts the emulator on a free port, runs, annotates, writes the summary, exit-code and reports, then stops it', async () => {
-    const r = await gate({ LAMBDA_EIC_START_COMMAND: `node ${CLI} serve --port $PORT --quirk update-replaces`, LAMBDA_EIC_READY_URL: 'http://127.0.0.1:$PORT/_lambda-eic/health', LAMBDA_EIC_LABEL: 'quirky' });
+    const r = await gate({
+      LAMBDA_EIC_START_COMMAND: `node ${CLI} serve --port $PORT --quirk update-replaces`,
+      LAMBDA_EIC_READY_URL: 'http://127.0.0.1:$PORT/_lambda-eic/health',
+      LAMBDA_EIC_LABEL: 'quirky',
+    });
     expect(r.code, r.stdout).toBe(1);
     const url = /waiting up to 60s for (http:\/\/127\.0\.0\.1:\d+)\/_lambda-eic\/health/.exec(r.stdout)![1]!;
     const report = JSON.parse(readFileSync(join(r.reports, 'lambda-eic-report.json'), 'utf8'));

@@ -37,7 +37,9 @@ describe.concurrent('lambda-eic run', () => {
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['target', 'startedAt', 'durationMs', 'summary', 'results']));
     expect(report.summary.passed).toBeGreaterThanOrEqual(120);
-    expect(report.results[0]).toEqual(expect.objectContaining({ id: expect.any(String), suite: expect.any(String), title: expect.any(String), evidence: expect.any(Array), status: 'passed', failures: [] }));
+    expect(report.results[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), suite: expect.any(String), title: expect.any(String), evidence: expect.any(Array), status: 'passed', failures: [] }),
+    );
     const junit = readFileSync(join(out, 'lambda-eic-junit.xml'), 'utf8');
     expect(junit).toContain('<testsuite name="merge"');
     expect(junit).toContain('<testcase classname="merge" name="merge.put-creates"');
@@ -59,7 +61,15 @@ describe.concurrent('lambda-eic run', () => {
   it('reports known failures from a baseline and fails when a known one passes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eic-base-'));
     const baseline = join(dir, 'baseline.json');
-    writeFileSync(baseline, JSON.stringify({ known: [{ id: 'merge.update-keeps-age', reason: 'Update replaces' }, { id: 'merge.update-keeps-retries', reason: 'Update replaces' }] }));
+    writeFileSync(
+      baseline,
+      JSON.stringify({
+        known: [
+          { id: 'merge.update-keeps-age', reason: 'Update replaces' },
+          { id: 'merge.update-keeps-retries', reason: 'Update replaces' },
+        ],
+      }),
+    );
     const [known, fixed] = await Promise.all([
       run('--quirk', 'update-replaces', '--grep', 'merge.update-keeps-', '--baseline', baseline),
       run('--grep', 'merge.update-keeps-', '--baseline', baseline),

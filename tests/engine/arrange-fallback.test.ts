@@ -76,7 +76,16 @@ describe('arranging versions', () => {
   it('where both updates answer errors but PublishVersion shows a new version (LocalStack without Docker), uses that', async () => {
     const target = fakeTarget({ UpdateFunctionCode: internal, UpdateFunctionConfiguration: internal });
     await arrange(target, twoVersions, { fn: 'f' });
-    expect(target.calls).toEqual(['CreateFunction', 'PublishVersion', 'UpdateFunctionCode', 'UpdateFunctionConfiguration', 'UpdateFunctionConfiguration', 'PublishVersion', 'UpdateFunctionConfiguration', 'PublishVersion']);
+    expect(target.calls).toEqual([
+      'CreateFunction',
+      'PublishVersion',
+      'UpdateFunctionCode',
+      'UpdateFunctionConfiguration',
+      'UpdateFunctionConfiguration',
+      'PublishVersion',
+      'UpdateFunctionConfiguration',
+      'PublishVersion',
+    ]);
     expect(revisionMethod(target)).toBe('unconfirmed-configuration');
   });
 
@@ -85,7 +94,11 @@ describe('arranging versions', () => {
     const scenarios = ALL_SCENARIOS.filter((s) => s.given?.functions.some((f) => (f.versions ?? 0) > 1)).slice(0, 2);
     expect(scenarios).toHaveLength(2);
     const marks: string[] = [];
-    const results = await runScenarios(target, await target.connect(), scenarios, { runPrefix: 'eic-000000', concurrency: 1, onResult: consoleProgress({ write: (s: string) => marks.push(s) } as never) });
+    const results = await runScenarios(target, await target.connect(), scenarios, {
+      runPrefix: 'eic-000000',
+      concurrency: 1,
+      onResult: consoleProgress({ write: (s: string) => marks.push(s) } as never),
+    });
     for (const r of results) {
       expect(r.status).toBe('not-arranged');
       expect(r.notArranged).toMatch(/UpdateFunctionCode failed: InternalError.*UpdateFunctionConfiguration failed: InternalError.*PublishVersion answered version 1 again/);

@@ -40,7 +40,7 @@ describe('locate', () => {
     expect(locate(unreadable, 'output.Missing')).toEqual({ value: undefined });
   });
 
-  it("skips wire checks where the transport shows no wire, reads collected values, refuses an unknown place", () => {
+  it('skips wire checks where the transport shows no wire, reads collected values, refuses an unknown place', () => {
     expect(locate(mock, 'wire.body.FunctionArn')).toBe('skip');
     expect(locate(ok, 'collected.arns', { arns: ['a', 'b'] })).toEqual({ value: ['a', 'b'] });
     expect(locate(ok, 'collected.none')).toEqual({ value: [] });
@@ -107,7 +107,11 @@ describe('evaluate', () => {
   it('match: names the matcher as the expected value; wire matchers see the raw body', () => {
     expect(evaluate(ok, { at: 'wire.body.LastModified', match: 'epoch-seconds-with-fraction', evidence: 'recorded' })).toEqual({ outcome: 'pass' });
     const whole: Observation = { ...ok, wire: { ...ok.wire!, bodyText: '{"LastModified":1573687896}' } };
-    expect(evaluate(whole, { at: 'wire.body.LastModified', match: 'epoch-seconds-with-fraction', evidence: 'recorded' })).toEqual({ outcome: 'fail', actual: 1573687896, expected: '<epoch-seconds-with-fraction>' });
+    expect(evaluate(whole, { at: 'wire.body.LastModified', match: 'epoch-seconds-with-fraction', evidence: 'recorded' })).toEqual({
+      outcome: 'fail',
+      actual: 1573687896,
+      expected: '<epoch-seconds-with-fraction>',
+    });
   });
 
   it('sameMembers: any order, same members', () => {

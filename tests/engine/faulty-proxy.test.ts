@@ -103,7 +103,9 @@ describe('the CLI against a faulty proxy', () => {
     const code = await new Promise<number | null>((resolve) => {
       // The recorded suite holds the checks this fault breaks (recorded.get-existing, ...); the whole run is shown failing above.
       const out = mkdtempSync(join(tmpdir(), 'eic-proxy-'));
-      const child = spawn(process.execPath, ['bin/lambda-eic.js', 'run', '--target', 'endpoint', '--endpoint-url', endpoint, '--suite', 'recorded', '--reporter', 'json', '--output-dir', out], { stdio: 'ignore' });
+      const child = spawn(process.execPath, ['bin/lambda-eic.js', 'run', '--target', 'endpoint', '--endpoint-url', endpoint, '--suite', 'recorded', '--reporter', 'json', '--output-dir', out], {
+        stdio: 'ignore',
+      });
       child.on('close', resolve);
     });
     server.close();

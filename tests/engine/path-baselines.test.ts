@@ -18,7 +18,14 @@ import { runEmbedded } from './support.js';
 
 const merge = ALL_SCENARIOS.filter((s) => s.suite === 'merge');
 const ids = new Set(ALL_SCENARIOS.map((s) => s.id));
-const reportOf = (results: ScenarioResult[], stale: string[] = []): RunReport => ({ target: 'embedded', startedAt: new Date(0).toISOString(), durationMs: 0, summary: summarize(results), staleBaselineIds: stale, results });
+const reportOf = (results: ScenarioResult[], stale: string[] = []): RunReport => ({
+  target: 'embedded',
+  startedAt: new Date(0).toISOString(),
+  durationMs: 0,
+  summary: summarize(results),
+  staleBaselineIds: stale,
+  results,
+});
 
 describe('path-level baselines', () => {
   it('a baseline written from a run holds the next run exactly, naming step and path of each failure', async () => {
@@ -47,7 +54,10 @@ describe('path-level baselines', () => {
   }, 60_000);
 
   it('a declared expectation that holds again makes its scenario fixed (stale), naming the path', async () => {
-    const results = await runEmbedded([], merge.filter((s) => s.id === 'merge.put-creates'));
+    const results = await runEmbedded(
+      [],
+      merge.filter((s) => s.id === 'merge.put-creates'),
+    );
     const baseline: Baseline = { known: [{ id: 'merge.put-creates', reason: 'r', expectations: [{ step: 1, path: 'output.FunctionArn' }] }] };
     applyBaseline(results, baseline, ids);
     expect(results[0]!.status).toBe('fixed');
@@ -56,7 +66,10 @@ describe('path-level baselines', () => {
   });
 
   it('an entry without expectations still covers the whole scenario', async () => {
-    const results = await runEmbedded(['unqualified-function-arn', 'update-replaces'], merge.filter((s) => s.id === 'merge.update-keeps-age'));
+    const results = await runEmbedded(
+      ['unqualified-function-arn', 'update-replaces'],
+      merge.filter((s) => s.id === 'merge.update-keeps-age'),
+    );
     applyBaseline(results, { known: [{ id: 'merge.update-keeps-age', reason: 'whole' }] }, ids);
     expect(results[0]!.status).toBe('known');
   });
@@ -72,7 +85,8 @@ describe('path-level baselines', () => {
     // *-fuzz.json are lambda-eic fuzz baselines: root causes matched on difference signatures, their own shape.
     const all = readdirSync('baselines').filter((f) => f.endsWith('.json') && f !== 'baseline.schema.json');
     for (const file of all.filter((f) => f.endsWith('-fuzz.json')))
-      for (const k of JSON.parse(readFileSync(join('baselines', file), 'utf8')).known) expect(typeof k.match === 'string' && typeof k.reason === 'string' && k.reason.trim() !== '', `${file}: ${JSON.stringify(k)}`).toBe(true);
+      for (const k of JSON.parse(readFileSync(join('baselines', file), 'utf8')).known)
+        expect(typeof k.match === 'string' && typeof k.reason === 'string' && k.reason.trim() !== '', `${file}: ${JSON.stringify(k)}`).toBe(true);
     const files = all.filter((f) => !f.endsWith('-fuzz.json'));
     expect(files.length).toBeGreaterThanOrEqual(8);
     for (const file of files) {

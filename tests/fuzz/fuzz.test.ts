@@ -40,12 +40,16 @@ describe('lambda-eic fuzz', () => {
     ['embedded HTTP', () => embeddedTarget({ region: 'us-east-1', runPrefix: 'tfe' }), 25],
     ['client mock', () => clientMockTarget({ region: 'us-east-1' }), 25],
     ['nock', () => nockTarget({ region: 'us-east-1' }), 6],
-  ] as const)('finds no difference between the model and itself through %s', async (_name, open, runs) => {
-    const result = await fuzzTarget(await open(), { runs });
-    expect(result.sequences).toBe(runs);
-    expect(result.findings).toEqual([]);
-    expect(result.advisories).toEqual([]);
-  }, 60_000);
+  ] as const)(
+    'finds no difference between the model and itself through %s',
+    async (_name, open, runs) => {
+      const result = await fuzzTarget(await open(), { runs });
+      expect(result.sequences).toBe(runs);
+      expect(result.findings).toEqual([]);
+      expect(result.advisories).toEqual([]);
+    },
+    60_000,
+  );
 
   it.each<QuirkName>(['update-creates', 'put-merges', 'qualifier-ignored'])('finds quirk %s and shrinks it to a few steps that replay as a scenario', async (quirk) => {
     const result = await fuzzInProcess([quirk], { runs: 100 });
@@ -65,16 +69,20 @@ describe('lambda-eic fuzz', () => {
 
   // Paged Lists over several configs (PutEach, a List turned to the function with the most configs)
   // and check-order probes (a forced Put on a missing function with a refused destination).
-  it.each<QuirkName>(['list-pages-overlap', 'destinations-before-lookup'])('generates the sequences that find %s, shrunk, replaying as a scenario', async (quirk) => {
-    const result = await fuzzInProcess([quirk], { runs: 300 });
-    expect(result.findings).toHaveLength(1);
-    const finding = result.findings[0]!;
-    expect(finding.steps.length).toBeLessThanOrEqual(5);
-    const report = fuzzReport(result, { target: 'in-process', seed: 1, startedAt: new Date(), command: 'lambda-eic fuzz' });
-    const scenario = loadScenario(report.results.find((r) => r.status === 'failed')!.scenario!);
-    expect((await replay(scenario, [])).status).toBe('passed');
-    expect((await replay(scenario, [quirk])).status).toBe('failed');
-  }, 60_000);
+  it.each<QuirkName>(['list-pages-overlap', 'destinations-before-lookup'])(
+    'generates the sequences that find %s, shrunk, replaying as a scenario',
+    async (quirk) => {
+      const result = await fuzzInProcess([quirk], { runs: 300 });
+      expect(result.findings).toHaveLength(1);
+      const finding = result.findings[0]!;
+      expect(finding.steps.length).toBeLessThanOrEqual(5);
+      const report = fuzzReport(result, { target: 'in-process', seed: 1, startedAt: new Date(), command: 'lambda-eic fuzz' });
+      const scenario = loadScenario(report.results.find((r) => r.status === 'failed')!.scenario!);
+      expect((await replay(scenario, [])).status).toBe('passed');
+      expect((await replay(scenario, [quirk])).status).toBe('failed');
+    },
+    60_000,
+  );
 
   it('replays the same finding from the same seed', async () => {
     const [a, b] = [await fuzzInProcess(['delete-missing-204']), await fuzzInProcess(['delete-missing-204'])];

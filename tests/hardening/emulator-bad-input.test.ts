@@ -48,7 +48,9 @@ describe('bodies are limited while they stream', () => {
   it('bodies buffered at once across connections stay within the budget (429 past it)', async () => {
     const body = Buffer.alloc(400 * 1024, 'a');
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () => socketExchange(server.url, [head('POST', '/2015-03-31/functions', [`Content-Length: ${body.length}`, 'Content-Type: application/json']), body.subarray(0, 300 * 1024)], 1_500)),
+      Array.from({ length: 8 }, () =>
+        socketExchange(server.url, [head('POST', '/2015-03-31/functions', [`Content-Length: ${body.length}`, 'Content-Type: application/json']), body.subarray(0, 300 * 1024)], 1_500),
+      ),
     );
     // The bodies never complete: each waits for its 408, but past the 2 MiB budget some are refused at once.
     const statuses = answers.flatMap((a) => statusesIn(a.text));

@@ -106,12 +106,14 @@ describe('concurrent mixed calls', () => {
       }
     };
     const started = performance.now();
-    await Promise.all(clients.map(async (client) => {
-      while (issued < CALLS) {
-        issued++;
-        await one(client);
-      }
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        while (issued < CALLS) {
+          issued++;
+          await one(client);
+        }
+      }),
+    );
     const ms = performance.now() - started;
 
     const writeOf = new Map(writes.map((w) => [`${w.config}=${w.value}`, w]));

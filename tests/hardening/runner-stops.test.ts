@@ -31,7 +31,9 @@ describe.each([
     expect(run.code).toBe(exit);
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^lambda-eic run: interrupted \\(${signal} received\\) after \\d+ of \\d+ scenarios, \\d+ not run; everything the run created was deleted; reports in .* marked interrupted$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^lambda-eic run: interrupted \\(${signal} received\\) after \\d+ of \\d+ scenarios, \\d+ not run; everything the run created was deleted; reports in .* marked interrupted$`),
+    );
     const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8'));
     expect(report.incomplete).toEqual({ reason: 'interrupted', detail: `${signal} received` });
     expect(report.summary['not-run']).toBeGreaterThan(0);
@@ -53,17 +55,25 @@ describe('reports and reporters', () => {
     expect(run.stdout).toBe('');
   }, 30_000);
 
-  it.each(['/proc/nope', '/sys/kernel/nope'])('--output-dir %s: exit 2 at once', async (dir) => {
-    const run = await runCli(['run', '--reporter', 'json', '--output-dir', dir]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^lambda-eic run: --output-dir .* is under \/(proc|sys), not a place for reports/);
-  }, 30_000);
+  it.each(['/proc/nope', '/sys/kernel/nope'])(
+    '--output-dir %s: exit 2 at once',
+    async (dir) => {
+      const run = await runCli(['run', '--reporter', 'json', '--output-dir', dir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^lambda-eic run: --output-dir .* is under \/(proc|sys), not a place for reports/);
+    },
+    30_000,
+  );
 
-  it.each([[''], [' , '], ['html5']])('--reporter %j is a usage error', async (value) => {
-    const run = await runCli(['run', '--reporter', value]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^lambda-eic run: (--reporter needs at least one of|unknown reporter)/);
-  }, 30_000);
+  it.each([[''], [' , '], ['html5']])(
+    '--reporter %j is a usage error',
+    async (value) => {
+      const run = await runCli(['run', '--reporter', value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^lambda-eic run: (--reporter needs at least one of|unknown reporter)/);
+    },
+    30_000,
+  );
 
   it('a stale report of the same kind is removed before the run, so no older verdict looks current', async () => {
     const out = outDir();

@@ -36,8 +36,7 @@ export function runCli(
 
 export const urlOf = (server: Server | ReturnType<typeof createServer>) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-export const listening = <S extends Server | ReturnType<typeof createServer>>(server: S): Promise<S> =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+export const listening = <S extends Server | ReturnType<typeof createServer>>(server: S): Promise<S> => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 
 /** Accepts connections and never answers (a hung target). */
 export function silentServer() {
@@ -47,7 +46,13 @@ export function silentServer() {
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });
-  return { server, close: () => { for (const s of sockets) s.destroy(); server.close(); } };
+  return {
+    server,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
 }
 
 /** A plain web server that is not Lambda (like `python3 -m http.server`: 501 pages for POST). */

@@ -27,7 +27,7 @@ describe('decodeRequest', () => {
     expect(list).toEqual({ FunctionName: 'f', MaxItems: 5, Marker: 'm' });
   });
 
-  it('leaves a query integer that is not one as text, for the model to refuse with AWS\'s error', () => {
+  it("leaves a query integer that is not one as text, for the model to refuse with AWS's error", () => {
     const list = decodeRequest({ operation: 'ListFunctionEventInvokeConfigs', labels: { FunctionName: 'f' }, query: new URLSearchParams('MaxItems=ten'), body: Buffer.alloc(0) });
     expect(list.MaxItems).toBe('ten');
   });
@@ -44,10 +44,13 @@ describe('decodeRequest', () => {
   it('refuses a body that is not JSON, not an object, or names an unknown member (event-invoke-config operations)', () => {
     expect(refusal(() => put(body('{"MaximumRetryAttempts":')))).toMatchObject({ code: 'InvalidRequestContentException', status: 400 });
     expect(refusal(() => put(body([1])))).toMatchObject({ code: 'InvalidRequestContentException', message: 'Could not parse request body into json: the body must be a JSON object' });
-    expect(refusal(() => put(body({ MaximumRetryAttempt: 1 })))).toMatchObject({ code: 'InvalidRequestContentException', message: 'Could not parse request body into json: Unrecognized field "MaximumRetryAttempt"' });
+    expect(refusal(() => put(body({ MaximumRetryAttempt: 1 })))).toMatchObject({
+      code: 'InvalidRequestContentException',
+      message: 'Could not parse request body into json: Unrecognized field "MaximumRetryAttempt"',
+    });
   });
 
-  it('refuses a body over the operation\'s limit', () => {
+  it("refuses a body over the operation's limit", () => {
     expect(refusal(() => put(Buffer.alloc(BODY_LIMITS.default + 1, 32)))).toMatchObject({ code: 'RequestTooLargeException' });
   });
 });

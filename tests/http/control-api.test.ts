@@ -20,8 +20,7 @@ import { eicPath, raw } from '../support/wire.js';
 
 const srv = useServer();
 const FN = 'my-function';
-const control = (method: string, what: string, body?: unknown) =>
-  raw(srv.url, method, `/_lambda-eic${what}`, { headers: { 'x-lambda-eic-control': '1' }, ...(body === undefined ? {} : { body }) });
+const control = (method: string, what: string, body?: unknown) => raw(srv.url, method, `/_lambda-eic${what}`, { headers: { 'x-lambda-eic-control': '1' }, ...(body === undefined ? {} : { body }) });
 const arm = (fault: Record<string, unknown>) => control('POST', '/faults', fault);
 
 describe('control API: reset and state', () => {
@@ -49,7 +48,14 @@ describe('control API: reset and state', () => {
   it('GET /_lambda-eic/state shows functions, versions, aliases and configs per account and region', async () => {
     const lambda = srv.client();
     await arrange(lambda, FN, { versions: 1, aliases: { live: '1' } });
-    await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: 'live', MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:q' } } }));
+    await lambda.send(
+      new PutFunctionEventInvokeConfigCommand({
+        FunctionName: FN,
+        Qualifier: 'live',
+        MaximumRetryAttempts: 1,
+        DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:q' } },
+      }),
+    );
     await arrange(srv.client({ region: 'eu-west-1' }), 'west-function');
     const a = await control('GET', '/state');
     expect(a.status).toBe(200);
@@ -84,10 +90,11 @@ describe('control API: faults (§7)', () => {
     const a = await raw(srv.url, 'PUT', eicPath(FN), { body: { MaximumRetryAttempts: 1 } });
     expect(a.headers.get('retry-after')).toBe('7');
     expect((a.json as { Reason: string }).Reason).toBe('ConcurrentInvocationLimitExceeded');
-    const err = await expectAwsError(
-      srv.client().send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN })),
-      { status: 404, name: 'ResourceNotFoundException', message: MSG.noConfig(fnArn('us-east-1', FN, '$LATEST')) },
-    );
+    const err = await expectAwsError(srv.client().send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN })), {
+      status: 404,
+      name: 'ResourceNotFoundException',
+      message: MSG.noConfig(fnArn('us-east-1', FN, '$LATEST')),
+    });
     expect(err.$metadata.attempts).toBe(1);
   });
 
@@ -140,10 +147,11 @@ describe('control API: faults (§7)', () => {
   it("operation '*' fails any operation, control-plane calls included, and counts them all", async () => {
     const lambda = srv.client();
     await arm({ operation: '*', kind: 'throttle', times: 3, retryAfterSeconds: 0 });
-    await expectAwsError(
-      lambda.send(new CreateFunctionCommand({ FunctionName: FN, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: deploymentPackage() } })),
-      { status: 429, name: 'TooManyRequestsException', message: /.+/ },
-    );
+    await expectAwsError(lambda.send(new CreateFunctionCommand({ FunctionName: FN, Runtime: 'nodejs20.x', Handler: 'index.handler', Role: ROLE, Code: { ZipFile: deploymentPackage() } })), {
+      status: 429,
+      name: 'TooManyRequestsException',
+      message: /.+/,
+    });
     await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN })), { status: 429, name: 'TooManyRequestsException', message: /.+/ });
     await expectAwsError(lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 0 })), { status: 429, name: 'TooManyRequestsException', message: /.+/ });
     await arrange(lambda, FN);
@@ -231,7 +239,13 @@ describe('control API: bad input -> 400 JSON', () => {
     });
 
   it('unknown control endpoints and wrong methods -> 404 JSON naming the endpoints', async () => {
-    for (const [method, what] of [['GET', '/nothing'], ['GET', '/reset'], ['PUT', '/faults'], ['POST', '/state'], ['GET', '']]) {
+    for (const [method, what] of [
+      ['GET', '/nothing'],
+      ['GET', '/reset'],
+      ['PUT', '/faults'],
+      ['POST', '/state'],
+      ['GET', ''],
+    ]) {
       const a = await control(method!, what!);
       expect(a.status, `${method} ${what}`).toBe(404);
       expect((a.json as { message: string }).message).toMatch(/\/reset.*\/faults.*\/state/);

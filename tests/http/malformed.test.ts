@@ -157,7 +157,9 @@ const CASES: Case[] = [
   // Garbage in headers (on a request that fails on its own, so the header must not change the answer's shape).
   get('an Authorization header of garbage', `${EIC}?Qualifier=9`, RNF, { authorization: 'garbage garbage garbage' }),
   get('an Authorization scope with a bad region', `${EIC}?Qualifier=9`, RNF, { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/../lambda/aws4_request, SignedHeaders=host, Signature=00' }),
-  get('an Authorization scope naming an odd region', '/2019-09-25/functions/no-such-fn/event-invoke-config', RNF, { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/constructor/lambda/aws4_request, SignedHeaders=host, Signature=00' }),
+  get('an Authorization scope naming an odd region', '/2019-09-25/functions/no-such-fn/event-invoke-config', RNF, {
+    authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/constructor/lambda/aws4_request, SignedHeaders=host, Signature=00',
+  }),
   get('a presigned X-Amz-Credential of garbage', `${EIC}?Qualifier=9&X-Amz-Credential=%00%01`, RNF),
   get('an 8 KiB header value', `${EIC}?Qualifier=9`, RNF, { 'x-amz-date': 'z'.repeat(8192) }),
   get('Latin-1 bytes in a header', `${EIC}?Qualifier=9`, RNF, { 'x-amz-user-agent': 'caf\u00e9 \u00ff' }),

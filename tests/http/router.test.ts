@@ -23,7 +23,11 @@ describe('route', () => {
 
   it('reads URI labels, percent-decoded (ARNs and qualifiers arrive encoded)', () => {
     const arn = 'arn:aws:lambda:us-east-1:123456789012:function:my-function:live';
-    expect(route('GET', `/2019-09-25/functions/${encodeURIComponent(arn)}/event-invoke-config`, q())).toEqual({ kind: 'operation', operation: 'GetFunctionEventInvokeConfig', labels: { FunctionName: arn } });
+    expect(route('GET', `/2019-09-25/functions/${encodeURIComponent(arn)}/event-invoke-config`, q())).toEqual({
+      kind: 'operation',
+      operation: 'GetFunctionEventInvokeConfig',
+      labels: { FunctionName: arn },
+    });
     expect(route('GET', '/2015-03-31/functions/f/aliases/live', q())).toEqual({ kind: 'operation', operation: 'GetAlias', labels: { FunctionName: 'f', Name: 'live' } });
   });
 

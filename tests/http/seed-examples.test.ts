@@ -55,7 +55,9 @@ if (!HAS_AWS_CLI)
   console.warn(
     '\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n' +
       '!! SKIPPED: the AWS CLI example (seed 004) needs the `aws` command on PATH, and it is   !!\n' +
-      `!! absent here (${String(awsCli.error?.message ?? awsCli.stderr ?? 'no output').trim().slice(0, 60)}).\n` +
+      `!! absent here (${String(awsCli.error?.message ?? awsCli.stderr ?? 'no output')
+        .trim()
+        .slice(0, 60)}).\n` +
       '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n',
   );
 
@@ -63,9 +65,7 @@ describe('seed examples [docs]', () => {
   it('[docs] seed 002: boto3 put example (age 3600, retries 0) then seed 000: update example (OnFailure SQS), region us-east-2', async () => {
     const lambda = srv.client({ region: REGION });
     await arrange(lambda, 'my-function');
-    const put = await lambda.send(
-      new PutFunctionEventInvokeConfigCommand({ FunctionName: 'my-function', MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 0 }),
-    );
+    const put = await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'my-function', MaximumEventAgeInSeconds: 3600, MaximumRetryAttempts: 0 }));
     expect(withoutVolatile(put)).toEqual(PUT_EXAMPLE_OUTPUT);
     expect(put.LastModified).toBeInstanceOf(Date);
     const update = await lambda.send(
@@ -85,11 +85,16 @@ describe('seed examples [docs]', () => {
     const { stdout } = await promisify(execFile)(
       'aws',
       [
-        '--endpoint-url', srv.url,
-        '--region', REGION,
-        'lambda', 'update-function-event-invoke-config',
-        '--function-name', 'my-function',
-        '--destination-config', '{"OnFailure":{"Destination": "arn:aws:sqs:us-east-2:123456789012:destination"}}',
+        '--endpoint-url',
+        srv.url,
+        '--region',
+        REGION,
+        'lambda',
+        'update-function-event-invoke-config',
+        '--function-name',
+        'my-function',
+        '--destination-config',
+        '{"OnFailure":{"Destination": "arn:aws:sqs:us-east-2:123456789012:destination"}}',
       ],
       {
         env: awsToolEnv(),

@@ -31,7 +31,10 @@ describe('InsertionOrderMap', () => {
         else map.clear();
         if (step % 97 === 0 || step > 2_950) {
           const keys = [...map.keys()];
-          expect(keys.map((_, i) => map.keyAt(i)), `seed ${seed} step ${step}`).toEqual(keys);
+          expect(
+            keys.map((_, i) => map.keyAt(i)),
+            `seed ${seed} step ${step}`,
+          ).toEqual(keys);
           expect(map.valueAt(keys.length - 1)).toBe(keys.length > 0 ? map.get(keys.at(-1)!) : undefined);
         }
       }
@@ -57,8 +60,7 @@ describe('SortedKeyMap', () => {
     }
     const sorted = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(map.sortedKeys).toEqual(sorted);
-    for (const probe of ['', '$', '1', '10', '99', 'live5', 'zzz', ...sorted.slice(0, 20)])
-      expect(map.indexAfter(probe), probe).toBe(sorted.filter((k) => k <= probe).length);
+    for (const probe of ['', '$', '1', '10', '99', 'live5', 'zzz', ...sorted.slice(0, 20)]) expect(map.indexAfter(probe), probe).toBe(sorted.filter((k) => k <= probe).length);
   });
 });
 

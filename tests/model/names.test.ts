@@ -12,7 +12,10 @@ describe('parseFunctionName', () => {
     ['123456789012:function:my-function', { name: 'my-function', account: '123456789012', isArn: true }],
     ['123456789012:function:my-function:live', { name: 'my-function', account: '123456789012', qualifier: 'live', isArn: true }],
     ['arn:aws:lambda:us-west-2:123456789012:function:my-function', { name: 'my-function', partition: 'aws', region: 'us-west-2', account: '123456789012', isArn: true }],
-    ['arn:aws:lambda:us-west-2:123456789012:function:my-function:$LATEST.PUBLISHED', { name: 'my-function', partition: 'aws', region: 'us-west-2', account: '123456789012', qualifier: '$LATEST.PUBLISHED', isArn: true }],
+    [
+      'arn:aws:lambda:us-west-2:123456789012:function:my-function:$LATEST.PUBLISHED',
+      { name: 'my-function', partition: 'aws', region: 'us-west-2', account: '123456789012', qualifier: '$LATEST.PUBLISHED', isArn: true },
+    ],
     ['arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f:1', { name: 'f', partition: 'aws-us-gov', region: 'us-gov-west-1', account: '123456789012', qualifier: '1', isArn: true }],
     ['arn:aws-iso-b:lambda:us-isob-east-1:123456789012:function:f', { name: 'f', partition: 'aws-iso-b', region: 'us-isob-east-1', account: '123456789012', isArn: true }],
   ])('%s', (value, expected) => {

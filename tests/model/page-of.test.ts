@@ -45,7 +45,10 @@ describe('pageOf', () => {
         const items = Array.from({ length: size }, (_, i) => `item-${i}`);
         const all = pages(items, max);
         expect(all.flat(), `size ${size}, max ${max}`).toEqual(items);
-        expect(all.slice(0, -1).every((p) => p.length === max), `size ${size}, max ${max}`).toBe(true);
+        expect(
+          all.slice(0, -1).every((p) => p.length === max),
+          `size ${size}, max ${max}`,
+        ).toBe(true);
       }
   });
 });

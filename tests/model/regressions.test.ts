@@ -8,8 +8,7 @@ import { OPERATIONS } from '../../src/spec/operations.js';
 describe('unknownMembers', () => {
   it('reports body keys that name Object.prototype members as unknown instead of crashing', () => {
     const input = OPERATIONS.PutFunctionEventInvokeConfig.input;
-    for (const key of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'])
-      expect(unknownMembers(input, JSON.parse(`{"${key}": 1}`) as Record<string, unknown>), key).toEqual([key]);
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']) expect(unknownMembers(input, JSON.parse(`{"${key}": 1}`) as Record<string, unknown>), key).toEqual([key]);
     expect(unknownMembers(input, { DestinationConfig: { constructor: {} } })).toEqual(['DestinationConfig.constructor']);
     expect(unknownMembers(input, { MaximumRetryAttempts: 1, DestinationConfig: { OnSuccess: { Destination: 'x' } } })).toEqual([]);
   });

@@ -46,7 +46,18 @@ describe.skipIf(!BUILT).concurrent('lambda-eic verify-pacts (the built CLI)', ()
     expect((await runCli(['--help'])).stdout).toMatch(/^ {2}verify-pacts {2}verify Pact contracts/m);
     const help = await runCli(['verify-pacts', '--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--target', '--endpoint-url', '--region', '--pact-dir', '--pact-url', '--broker-url', '--publish-verification-results', '--provider-version', '--consumer-version-selector', '--baseline'])
+    for (const flag of [
+      '--target',
+      '--endpoint-url',
+      '--region',
+      '--pact-dir',
+      '--pact-url',
+      '--broker-url',
+      '--publish-verification-results',
+      '--provider-version',
+      '--consumer-version-selector',
+      '--baseline',
+    ])
       expect(help.stdout).toContain(flag);
   });
 

@@ -33,7 +33,10 @@ describe('rewriting a contract request for a run', () => {
 
   it('rewrites query values and JSON bodies member by member', () => {
     const query = rewriteQuery('Qualifier=%24LATEST&Marker=my-function', replace);
-    expect(query).toEqual([['Qualifier', '$LATEST'], ['Marker', 'eic-ab12-3']]);
+    expect(query).toEqual([
+      ['Qualifier', '$LATEST'],
+      ['Marker', 'eic-ab12-3'],
+    ]);
     expect(queryString(query)).toBe('Qualifier=%24LATEST&Marker=eic-ab12-3');
     expect(rewriteJson({ DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:destination' } }, MaximumRetryAttempts: 1 }, replace)).toEqual({
       DestinationConfig: { OnFailure: { Destination: 'arn:aws-cn:sqs:eu-west-1:210987654321:destination' } },
@@ -107,7 +110,11 @@ describe('reading the core result', () => {
         {
           description: 'aws.update-merges: Update merges',
           status: 'failed',
-          reasons: ['body $.MaximumEventAgeInSeconds: Expected 60 but was missing', 'status: expected 200 but was 500', "header x-amzn-RequestId: Expected a header 'x-amzn-RequestId' but was missing"],
+          reasons: [
+            'body $.MaximumEventAgeInSeconds: Expected 60 but was missing',
+            'status: expected 200 but was 500',
+            "header x-amzn-RequestId: Expected a header 'x-amzn-RequestId' but was missing",
+          ],
         },
       ],
       loadErrors: ['Failed to load pact: No pacts found'],

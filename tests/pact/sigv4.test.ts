@@ -51,9 +51,7 @@ async function resign(s: Seen): Promise<string> {
 describe('signRequest', () => {
   it('signs a GET with an ARN label and a query like the SDK', async () => {
     const client = new LambdaClient({ endpoint, region: 'us-east-2', credentials, maxAttempts: 1 });
-    await client
-      .send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'arn:aws:lambda:us-east-2:123456789012:function:my-function:live', Qualifier: 'live' }))
-      .catch(() => undefined);
+    await client.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: 'arn:aws:lambda:us-east-2:123456789012:function:my-function:live', Qualifier: 'live' })).catch(() => undefined);
     client.destroy();
     const s = seen.at(-1)!;
     expect(s.url).toContain('arn%3Aaws%3Alambda');

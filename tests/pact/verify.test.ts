@@ -51,14 +51,36 @@ describe('the committed contracts', () => {
 describe('a faulty emulator', () => {
   const cases: [QuirkName, string[]][] = [
     ['update-replaces', ['aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-update-example', 'docs.cli-update-example']],
-    ['unqualified-function-arn', ['aws.destination-same-queue-for-both', 'aws.get-existing', 'aws.list-one', 'aws.put-empty-on-success-counts', 'aws.put-explicit-default-echoed', 'aws.put-overwrites', 'aws.update-keeps-both-destinations', 'aws.update-merges', 'docs.boto3-put-example', 'docs.boto3-update-example', 'docs.cli-update-example', 'spec.explicit-latest', 'spec.list-every-qualifier', 'spec.partial-arn']],
+    [
+      'unqualified-function-arn',
+      [
+        'aws.destination-same-queue-for-both',
+        'aws.get-existing',
+        'aws.list-one',
+        'aws.put-empty-on-success-counts',
+        'aws.put-explicit-default-echoed',
+        'aws.put-overwrites',
+        'aws.update-keeps-both-destinations',
+        'aws.update-merges',
+        'docs.boto3-put-example',
+        'docs.boto3-update-example',
+        'docs.cli-update-example',
+        'spec.explicit-latest',
+        'spec.list-every-qualifier',
+        'spec.partial-arn',
+      ],
+    ],
   ];
-  it.each(cases)('with %s fails, naming exactly the interactions it breaks', async (quirk, expected) => {
-    const report = await verifyAgainst(quirkyEmulator([quirk]), [COMMITTED]);
-    expect(report.passed).toBe(false);
-    expect(failedIds(report)).toEqual(expected);
-    for (const i of report.interactions.filter((r) => r.status === 'failed')) expect(i.reasons.join('\n')).toMatch(/^body \$/m);
-  }, 60_000);
+  it.each(cases)(
+    'with %s fails, naming exactly the interactions it breaks',
+    async (quirk, expected) => {
+      const report = await verifyAgainst(quirkyEmulator([quirk]), [COMMITTED]);
+      expect(report.passed).toBe(false);
+      expect(failedIds(report)).toEqual(expected);
+      for (const i of report.interactions.filter((r) => r.status === 'failed')) expect(i.reasons.join('\n')).toMatch(/^body \$/m);
+    },
+    60_000,
+  );
 });
 
 describe('provider states', () => {

@@ -42,8 +42,7 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
     out = mkdtempSync(join(tmpdir(), 'lambda-eic-aws-'));
   });
 
-  const run = (args: string[], interrupt?: Parameters<typeof runCli>[2]) =>
-    runCli(['run', '--target', 'aws', '--output-dir', out, ...args], standIns.env(), interrupt);
+  const run = (args: string[], interrupt?: Parameters<typeof runCli>[2]) => runCli(['run', '--target', 'aws', '--output-dir', out, ...args], standIns.env(), interrupt);
 
   const expectNothingLeft = () => expectNothingLeftIn(standIns);
 
@@ -93,7 +92,10 @@ describe.skipIf(!hasMoto)('--target aws against stand-ins (realism emulator + mo
     await expectNothingLeft();
   });
 
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const)
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
     it(`${signal} mid-run tears everything down and exits ${code}`, async () => {
       let sawRole = false;
       const result = await run(['--allow-account', STANDIN_ACCOUNT, '--max-rps', '10'], {
@@ -160,7 +162,12 @@ describe.skipIf(!hasMoto)('lambda-eic cleanup against stand-ins', () => {
     await iam.createRole('eic-not-ours', {});
     const lambda = new LambdaClient({ endpoint: standIns.lambda.url, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
     const zip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
-    for (const [name, Tags] of [['eic-0ld000-1', old], ['eic-0ld000-2', old], ['eic-fre5h0-1', fresh], ['eic-untagged', undefined]] as const)
+    for (const [name, Tags] of [
+      ['eic-0ld000-1', old],
+      ['eic-0ld000-2', old],
+      ['eic-fre5h0-1', fresh],
+      ['eic-untagged', undefined],
+    ] as const)
       await lambda.send(new CreateFunctionCommand({ FunctionName: name, Role: role, Runtime: 'provided.al2023', Handler: 'x', Code: { ZipFile: zip }, ...(Tags ? { Tags } : {}) }));
     lambda.destroy();
     const sqs = serviceEndpoint('sqs', 'us-east-1', env);
@@ -201,8 +208,7 @@ describe.skipIf(!hasMoto)('lambda-eic record against stand-ins', () => {
     fixturesDir = mkdtempSync(join(tmpdir(), 'lambda-eic-fixtures-'));
     cpSync('fixtures', fixturesDir, { recursive: true });
   });
-  const record = (args: string[]) =>
-    runCli(['record', '--target', 'aws', '--allow-account', STANDIN_ACCOUNT, '--fixtures-dir', fixturesDir, '--max-rps', '40', ...args], standIns.env());
+  const record = (args: string[]) => runCli(['record', '--target', 'aws', '--allow-account', STANDIN_ACCOUNT, '--fixtures-dir', fixturesDir, '--max-rps', '40', ...args], standIns.env());
 
   it('reproduces every committed aws fixture on an unchanged model, and stamps the validation record', async () => {
     const result = await record([]);

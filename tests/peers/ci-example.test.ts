@@ -28,7 +28,15 @@ describe.skipIf(!moto)('the example emulator workflow', () => {
       cwd: dir,
       encoding: 'utf8',
       timeout: 110_000,
-      env: { ...process.env, GITHUB_STEP_SUMMARY: join(dir, 'summary.md'), GITHUB_OUTPUT: join(dir, 'out'), LAMBDA_EIC_START_COMMAND: start, LAMBDA_EIC_READY_URL: ready, LAMBDA_EIC_LABEL: label, LAMBDA_EIC_BASELINE: resolve('baselines/moto-5.2.1.json') },
+      env: {
+        ...process.env,
+        GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+        GITHUB_OUTPUT: join(dir, 'out'),
+        LAMBDA_EIC_START_COMMAND: start,
+        LAMBDA_EIC_READY_URL: ready,
+        LAMBDA_EIC_LABEL: label,
+        LAMBDA_EIC_BASELINE: resolve('baselines/moto-5.2.1.json'),
+      },
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('exit-code=0\n');

@@ -70,11 +70,34 @@ export function describeEmulator(c: EmulatorCase): void {
 
     it('runs the whole suite, and differs exactly at the expectations its baseline declares', async (ctx) => {
       if (skip || !running) return ctx.skip();
-      const run = await runCli(['run', '--label', spec.label, '--target', 'endpoint', '--endpoint-url', running.endpoint, '--baseline', `baselines/${c.name}.json`, '--reporter', 'console,json,junit,markdown', '--output-dir', out]);
+      const run = await runCli([
+        'run',
+        '--label',
+        spec.label,
+        '--target',
+        'endpoint',
+        '--endpoint-url',
+        running.endpoint,
+        '--baseline',
+        `baselines/${c.name}.json`,
+        '--reporter',
+        'console,json,junit,markdown',
+        '--output-dir',
+        out,
+      ]);
       const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8')) as Report;
       const baseline = json<{ known: Array<{ id: string; expectations?: Array<{ step: number; path: string }> }> }>(`baselines/${c.name}.json`);
       const failing = report.results.filter((r) => r.status === 'failed' || r.status === 'fixed');
-      expect(failing.map((r) => `${r.id}: ${r.failures.filter((f) => !f.advisory && !f.known).map((f) => `step ${f.step} ${f.path}`).join(', ')}`), run.stdout.slice(-3000)).toEqual([]);
+      expect(
+        failing.map(
+          (r) =>
+            `${r.id}: ${r.failures
+              .filter((f) => !f.advisory && !f.known)
+              .map((f) => `step ${f.step} ${f.path}`)
+              .join(', ')}`,
+        ),
+        run.stdout.slice(-3000),
+      ).toEqual([]);
       expect(report.summary.known).toBe(baseline.known.length);
       const seen = report.results.flatMap((r) => r.failures.filter((f) => f.known).map((f) => `${r.id} ${f.step} ${f.path}`));
       expect([...new Set(seen)].sort()).toEqual(declared(baseline));
@@ -88,24 +111,25 @@ export function describeEmulator(c: EmulatorCase): void {
       expect(causes(page.stdout), `regenerate docs/conformance/${c.name}.md from ${out}`).toEqual(causes(readFileSync(join(ROOT, 'docs', 'conformance', `${c.name}.md`), 'utf8')));
     }, 300_000);
 
-    if (c.plantedRegression) it('fails (exit 1) when a known scenario fails at a path its baseline does not declare', async (ctx) => {
-      if (skip || !running) return ctx.skip();
-      const baseline = json<{ target: string; known: Array<{ id: string; reason: string; expectations?: Array<{ step: number; path: string }> }> }>(`baselines/${c.name}.json`);
-      // The regression: one expectation of a known scenario the baseline no longer declares.
-      const victim = baseline.known.find((k) => (k.expectations?.length ?? 0) >= 2)!;
-      const dropped = victim.expectations!.at(-1)!;
-      const planted = { ...baseline, known: baseline.known.map((k) => (k === victim ? { ...k, expectations: k.expectations!.slice(0, -1) } : k)) };
-      const file = join(out, 'planted-baseline.json');
-      writeFileSync(file, JSON.stringify(planted));
-      const dir = join(out, 'planted');
-      const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', running.endpoint, '--baseline', file, '--reporter', 'console,json', '--output-dir', dir]);
-      const report = JSON.parse(readFileSync(join(dir, 'lambda-eic-report.json'), 'utf8')) as Report;
-      expect(run.code).toBe(1);
-      const failed = report.results.filter((r) => r.status === 'failed');
-      expect(failed.map((r) => r.id)).toEqual([victim.id]);
-      expect(failed[0]!.failures.filter((f) => !f.advisory && !f.known).map((f) => `${f.step} ${f.path}`)).toEqual([`${dropped.step} ${dropped.path}`]);
-      expect(run.stdout).toContain('(NEW: not in the baseline)');
-    }, 300_000);
+    if (c.plantedRegression)
+      it('fails (exit 1) when a known scenario fails at a path its baseline does not declare', async (ctx) => {
+        if (skip || !running) return ctx.skip();
+        const baseline = json<{ target: string; known: Array<{ id: string; reason: string; expectations?: Array<{ step: number; path: string }> }> }>(`baselines/${c.name}.json`);
+        // The regression: one expectation of a known scenario the baseline no longer declares.
+        const victim = baseline.known.find((k) => (k.expectations?.length ?? 0) >= 2)!;
+        const dropped = victim.expectations!.at(-1)!;
+        const planted = { ...baseline, known: baseline.known.map((k) => (k === victim ? { ...k, expectations: k.expectations!.slice(0, -1) } : k)) };
+        const file = join(out, 'planted-baseline.json');
+        writeFileSync(file, JSON.stringify(planted));
+        const dir = join(out, 'planted');
+        const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', running.endpoint, '--baseline', file, '--reporter', 'console,json', '--output-dir', dir]);
+        const report = JSON.parse(readFileSync(join(dir, 'lambda-eic-report.json'), 'utf8')) as Report;
+        expect(run.code).toBe(1);
+        const failed = report.results.filter((r) => r.status === 'failed');
+        expect(failed.map((r) => r.id)).toEqual([victim.id]);
+        expect(failed[0]!.failures.filter((f) => !f.advisory && !f.known).map((f) => `${f.step} ${f.path}`)).toEqual([`${dropped.step} ${dropped.path}`]);
+        expect(run.stdout).toContain('(NEW: not in the baseline)');
+      }, 300_000);
 
     it('verifies the pacts, and fails exactly the interactions of its pact baseline', async (ctx) => {
       if (skip || !running) return ctx.skip();

@@ -102,7 +102,11 @@ describe.skipIf(!existsSync('/proc/self/status'))('the emulator under load, defa
     for (let batch = 0; batch < 200; batch++) {
       const answers = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          get('/2019-09-25/functions/f/event-invoke-config', { authorization: `AWS4-HMAC-SHA256 Credential=AKID/20261130/zz-r${batch * 100 + i}-1/lambda/aws4_request, SignedHeaders=host, Signature=0` }, agent),
+          get(
+            '/2019-09-25/functions/f/event-invoke-config',
+            { authorization: `AWS4-HMAC-SHA256 Credential=AKID/20261130/zz-r${batch * 100 + i}-1/lambda/aws4_request, SignedHeaders=host, Signature=0` },
+            agent,
+          ),
         ),
       );
       for (const a of answers) counts[a] = (counts[a] ?? 0) + 1;
@@ -132,7 +136,9 @@ describe.skipIf(!existsSync('/proc/self/status'))('the emulator under load, defa
     const h = await Promise.all(headers);
     const b = await Promise.all(bodies);
     const slowest = (xs: Array<{ ms: number }>) => Math.max(...xs.map((x) => x.ms));
-    figures.push(`stalls: 40 header stalls answered ${[...new Set(h.flatMap((x) => statusesIn(x.text)))]} by ${slowest(h)} ms, 20 body stalls answered ${[...new Set(b.flatMap((x) => statusesIn(x.text)))]} by ${slowest(b)} ms`);
+    figures.push(
+      `stalls: 40 header stalls answered ${[...new Set(h.flatMap((x) => statusesIn(x.text)))]} by ${slowest(h)} ms, 20 body stalls answered ${[...new Set(b.flatMap((x) => statusesIn(x.text)))]} by ${slowest(b)} ms`,
+    );
     for (const x of [...h, ...b]) {
       expect(statusesIn(x.text)).toEqual([408]);
       expect(x.closed).toBe(true);
@@ -143,14 +149,18 @@ describe.skipIf(!existsSync('/proc/self/status'))('the emulator under load, defa
 
   it('a flood of 600 idle connections: past the cap of 512 they are closed, and the server still answers', async () => {
     const sockets = await Promise.all(
-      Array.from({ length: 600 }, () => new Promise<{ closed: boolean; destroy: () => void }>((resolve) => {
-        const s = connect(Number(new URL(url).port), '127.0.0.1');
-        const state = { closed: false, destroy: () => s.destroy() };
-        s.on('close', () => (state.closed = true));
-        s.on('error', () => undefined);
-        s.on('connect', () => resolve(state));
-        s.on('error', () => resolve(state));
-      })),
+      Array.from(
+        { length: 600 },
+        () =>
+          new Promise<{ closed: boolean; destroy: () => void }>((resolve) => {
+            const s = connect(Number(new URL(url).port), '127.0.0.1');
+            const state = { closed: false, destroy: () => s.destroy() };
+            s.on('close', () => (state.closed = true));
+            s.on('error', () => undefined);
+            s.on('connect', () => resolve(state));
+            s.on('error', () => resolve(state));
+          }),
+      ),
     );
     await sleep(500);
     const closed = sockets.filter((s) => s.closed).length;

@@ -71,7 +71,9 @@ describe.skipIf(!hasMoto)('clean stops against moto_server', () => {
   });
 
   it('a complete run deletes everything it made, the IAM role included', async () => {
-    const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', url, '--suite', 'merge', '--reporter', 'json', '--output-dir', mkdtempSync(join(tmpdir(), 'eic-moto-stop-'))], { env: credentialsEnv() });
+    const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', url, '--suite', 'merge', '--reporter', 'json', '--output-dir', mkdtempSync(join(tmpdir(), 'eic-moto-stop-'))], {
+      env: credentialsEnv(),
+    });
     expect([0, 1]).toContain(run.code);
     expect(await leftovers()).toEqual([]);
   }, 120_000);
@@ -88,33 +90,39 @@ describe.skipIf(!hasMoto)('clean stops against moto_server', () => {
     ['SIGTERM', 143, 1 + Math.floor(Math.random() * 100), 'progress marks'],
   ];
 
-  it.each(moments)('%s (exit %i) after %i %s: one line, report interrupted, zero eic-* left', async (signal, exit, at, after) => {
-    const out = mkdtempSync(join(tmpdir(), 'eic-moto-stop-'));
-    let sent = false;
-    const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', url, '--reporter', 'console,json', '--output-dir', out], {
-      env: credentialsEnv(),
-      onSpawn: (child) => {
-        if (after === 'ms') setTimeout(() => child.kill(signal), at);
-      },
-      onStdout: (text, child) => {
-        if (after !== 'progress marks' || sent) return;
-        // Progress marks: one character a finished scenario, on lines that end with `done/total`.
-        const marks = text.split('\n').reduce((n, line) => n + (/^([.FaKk!s]+)(\s+\d+\/\d+)?\s*$/.exec(line)?.[1]?.length ?? 0), 0);
-        if (marks < at) return;
-        sent = true;
-        child.kill(signal);
-      },
-    });
-    expect(run.code, run.stderr).toBe(exit);
-    const lines = run.stderr.trim().split('\n');
-    expect(lines, run.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^lambda-eic run: interrupted \\(${signal} received\\) after \\d+ of \\d+ scenarios, \\d+ not run; everything the run created was deleted; reports in .* marked interrupted$`));
-    const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8'));
-    expect(report.incomplete.reason).toBe('interrupted');
-    expect(report.leftovers).toBeUndefined();
-    expect(await leftovers()).toEqual([]);
-    console.log(`moto stop battery: ${signal} after ${at} ${after}: exit ${run.code} after ${run.ms} ms, ${report.summary.total - report.summary['not-run']} scenarios finished, leftovers 0`);
-  }, 120_000);
+  it.each(moments)(
+    '%s (exit %i) after %i %s: one line, report interrupted, zero eic-* left',
+    async (signal, exit, at, after) => {
+      const out = mkdtempSync(join(tmpdir(), 'eic-moto-stop-'));
+      let sent = false;
+      const run = await runCli(['run', '--target', 'endpoint', '--endpoint-url', url, '--reporter', 'console,json', '--output-dir', out], {
+        env: credentialsEnv(),
+        onSpawn: (child) => {
+          if (after === 'ms') setTimeout(() => child.kill(signal), at);
+        },
+        onStdout: (text, child) => {
+          if (after !== 'progress marks' || sent) return;
+          // Progress marks: one character a finished scenario, on lines that end with `done/total`.
+          const marks = text.split('\n').reduce((n, line) => n + (/^([.FaKk!s]+)(\s+\d+\/\d+)?\s*$/.exec(line)?.[1]?.length ?? 0), 0);
+          if (marks < at) return;
+          sent = true;
+          child.kill(signal);
+        },
+      });
+      expect(run.code, run.stderr).toBe(exit);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines, run.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        new RegExp(`^lambda-eic run: interrupted \\(${signal} received\\) after \\d+ of \\d+ scenarios, \\d+ not run; everything the run created was deleted; reports in .* marked interrupted$`),
+      );
+      const report = JSON.parse(readFileSync(join(out, 'lambda-eic-report.json'), 'utf8'));
+      expect(report.incomplete.reason).toBe('interrupted');
+      expect(report.leftovers).toBeUndefined();
+      expect(await leftovers()).toEqual([]);
+      console.log(`moto stop battery: ${signal} after ${at} ${after}: exit ${run.code} after ${run.ms} ms, ${report.summary.total - report.summary['not-run']} scenarios finished, leftovers 0`);
+    },
+    120_000,
+  );
 
   it('a second signal exits at once and says what may be left', async () => {
     let sent = false;

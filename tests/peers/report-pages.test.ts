@@ -15,14 +15,25 @@ import { OUT, cli, makeReports, type Run } from './support/reports.js';
 const chromium = ensureChromium();
 if (!chromium.ok) console.warn(`\n*** the browser tests of the report pages are SKIPPED: ${chromium.why} ***\n`);
 
-interface Result { id: string; suite: string; status: string; evidence: string[]; failures: { advisory: boolean }[] }
+interface Result {
+  id: string;
+  suite: string;
+  status: string;
+  evidence: string[];
+  failures: { advisory: boolean }[];
+}
 const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { target: string; summary: Record<string, number>; results: Result[] };
 const countOf = (results: Result[], status: string) => results.filter((r) => r.status === status).length;
 
 /** The count table on a page as {row: {status: n}}. */
 const tableCounts = (page: Page, id: string) =>
   page.$$eval(`#${id} tbody tr`, (rows) =>
-    Object.fromEntries(rows.map((tr) => [tr.querySelector('th')!.textContent!.trim(), Object.fromEntries(Array.from(tr.querySelectorAll('td[data-status]')).map((td) => [td.getAttribute('data-status'), Number(td.textContent)]))])),
+    Object.fromEntries(
+      rows.map((tr) => [
+        tr.querySelector('th')!.textContent!.trim(),
+        Object.fromEntries(Array.from(tr.querySelectorAll('td[data-status]')).map((td) => [td.getAttribute('data-status'), Number(td.textContent)])),
+      ]),
+    ),
   );
 const visibleRows = (page: Page) => page.$$eval('[data-row]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).length);
 
@@ -51,7 +62,13 @@ describe.skipIf(!chromium.ok)('report pages in headless Chromium', () => {
     const bySuite = await tableCounts(page, 'by-suite');
     for (const status of ['passed', 'failed', 'fixed', 'known', 'advisory', 'skipped']) expect(bySuite.total![status], status).toBe(report.summary[status]);
     for (const suite of new Set(report.results.map((r) => r.suite)))
-      for (const status of ['passed', 'failed', 'known', 'advisory']) expect(bySuite[suite]![status], `${suite} ${status}`).toBe(countOf(report.results.filter((r) => r.suite === suite), status));
+      for (const status of ['passed', 'failed', 'known', 'advisory'])
+        expect(bySuite[suite]![status], `${suite} ${status}`).toBe(
+          countOf(
+            report.results.filter((r) => r.suite === suite),
+            status,
+          ),
+        );
     expect(await page.locator('#by-operation tbody tr').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('[data-row]').count()).toBe(report.results.length);
 
@@ -136,9 +153,12 @@ describe.skipIf(!chromium.ok)('report pages in headless Chromium', () => {
     expect(browser.outside.slice(before)).toEqual(expect.arrayContaining(['http://127.0.0.1:9/pixel.png', 'https://example.invalid/x']));
   }, 30_000);
 
-  it('the accessibility check itself finds a bad page\'s problems', async () => {
+  it("the accessibility check itself finds a bad page's problems", async () => {
     const bad = join(OUT, 'inaccessible.html');
-    writeFileSync(bad, '<!DOCTYPE html><html><title>x</title><h1>a</h1><h3>skipped a level</h3><p style="color:#bbb">faint text</p><select id="s"><option>1</option></select><table id="t"><tr><th>h</th></tr></table></html>');
+    writeFileSync(
+      bad,
+      '<!DOCTYPE html><html><title>x</title><h1>a</h1><h3>skipped a level</h3><p style="color:#bbb">faint text</p><select id="s"><option>1</option></select><table id="t"><tr><th>h</th></tr></table></html>',
+    );
     const findings = await accessibility(await browser.open(bad));
     expect(findings.problems.join('\n')).toMatch(/html has no lang/);
     expect(findings.problems.join('\n')).toMatch(/heading level jumps from h1 to h3/);

@@ -71,7 +71,10 @@ describe('no quirk makes the emulator answer a 5xx', () => {
   });
 
   it('iso-last-modified with no-range-checks: List with MaxItems 0 is an empty page, not a 500', () => {
-    for (const quirks of [['iso-last-modified', 'no-range-checks'], ['no-range-checks', 'iso-last-modified']] as QuirkName[][]) {
+    for (const quirks of [
+      ['iso-last-modified', 'no-range-checks'],
+      ['no-range-checks', 'iso-last-modified'],
+    ] as QuirkName[][]) {
       const outcome = seeded(quirkyEmulator(quirks)).invoke('ListFunctionEventInvokeConfigs', { FunctionName: 'f', MaxItems: 0 }, ctx);
       expect(outcome).toEqual({ ok: true, status: 200, output: { FunctionEventInvokeConfigs: [] } });
     }
@@ -97,7 +100,10 @@ describe('the embedded emulator with --quirk iso-last-modified,no-range-checks',
 
 describe('quirks match on error codes, never on message text', () => {
   it('update-creates still creates when an outer quirk rewords the 404', () => {
-    for (const quirks of [['update-creates', 'reworded-messages'], ['reworded-messages', 'update-creates']] as QuirkName[][]) {
+    for (const quirks of [
+      ['update-creates', 'reworded-messages'],
+      ['reworded-messages', 'update-creates'],
+    ] as QuirkName[][]) {
       const emulator = quirkyEmulator(quirks);
       emulator.invoke('CreateFunction', { FunctionName: 'g', Role: ROLE, Runtime: 'provided.al2023', Handler: 'index.handler', Code: { ZipFile: deploymentPackage(0) } }, ctx);
       const updated = emulator.invoke('UpdateFunctionEventInvokeConfig', { FunctionName: 'g', MaximumRetryAttempts: 0 }, ctx);

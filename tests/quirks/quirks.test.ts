@@ -45,7 +45,7 @@ describe.each(Object.keys(CAUGHT_BY) as QuirkName[])('quirk %s', (quirk) => {
 
 /** A fast subset of the mutation matrix (the whole matrix is tests/peers/mutation-matrix.test.ts). */
 describe('the quirk catalogue', () => {
-  it('has at least 50 quirks, each naming the rule it breaks and that rule\'s evidence', () => {
+  it("has at least 50 quirks, each naming the rule it breaks and that rule's evidence", () => {
     expect(QUIRK_NAMES.length).toBeGreaterThanOrEqual(50);
     for (const name of QUIRK_NAMES) {
       const breaks = (QUIRKS[name] as { breaks?: { rule: string; evidence: string } }).breaks;

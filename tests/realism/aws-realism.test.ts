@@ -133,7 +133,11 @@ describe('delivery policy propagation [recorded]', () => {
     // A destination outside the policy (the stand-in's registry: a name ending in -denied) stays refused.
     const deniedQueue = 'arn:aws:sqs:us-east-1:123456789012:eic-q-denied';
     const deniedTopic = 'arn:aws:sns:us-east-1:123456789012:eic-t-denied';
-    await expectAwsError(put(deniedQueue), { status: 400, name: 'InvalidParameterValueException', message: `The function's execution role does not have permissions to call SendMessage on ${deniedQueue}` });
+    await expectAwsError(put(deniedQueue), {
+      status: 400,
+      name: 'InvalidParameterValueException',
+      message: `The function's execution role does not have permissions to call SendMessage on ${deniedQueue}`,
+    });
     await expectAwsError(
       lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: 'eic-policy', DestinationConfig: { OnSuccess: { Destination: queue }, OnFailure: { Destination: deniedTopic } } })),
       { status: 400, name: 'InvalidParameterValueException', message: `The function's execution role does not have permissions to call Publish on ${deniedTopic}` },

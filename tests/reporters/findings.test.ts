@@ -25,7 +25,11 @@ describe('root causes by behaviour', () => {
 
   it('a wrong status explains the rest of its step', async () => {
     const [result] = await runEmbedded(['update-creates'], [byId('merge.update-never-creates')]);
-    const verdicts = new Set(causesOf(result!).filter((c) => c.failure.step === 1).map((c) => c.verdict.key));
+    const verdicts = new Set(
+      causesOf(result!)
+        .filter((c) => c.failure.step === 1)
+        .map((c) => c.verdict.key),
+    );
     expect([...verdicts]).toEqual(['update-creates']);
   });
 });

@@ -10,18 +10,28 @@ import { annotation, githubReport } from '../../runners/reporters/github.js';
 import { paint, stripColour, useColour } from '../../runners/reporters/colour.js';
 import { handMade, reportOf } from './support.js';
 
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(process.execPath, ['bin/lambda-eic.js', 'run', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, ['bin/lambda-eic.js', 'run', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 
 describe('--reporter github', () => {
   it('prints one ::error per failing scenario, escaped as GitHub reads workflow commands', () => {
-    const failing = handMade({ id: 'merge.a,b', status: 'failed', title: 'a: 100% wrong', failures: [{ step: 2, path: 'status', expected: 404, actual: 400, evidence: 'recorded', advisory: false }, { step: 2, path: 'x', expected: 1, actual: 2, evidence: 'inferred', advisory: true }] });
+    const failing = handMade({
+      id: 'merge.a,b',
+      status: 'failed',
+      title: 'a: 100% wrong',
+      failures: [
+        { step: 2, path: 'status', expected: 404, actual: 400, evidence: 'recorded', advisory: false },
+        { step: 2, path: 'x', expected: 1, actual: 2, evidence: 'inferred', advisory: true },
+      ],
+    });
     expect(annotation(failing)).toBe('::error title=lambda-eic merge.a%2Cb::a: 100%25 wrong (source: aws-behaviour.md §4 Put)%0Astep 2 status [recorded]: expected 404, got 400');
     const lines: string[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'eic-gh-'));
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, 'earlier step\n');
-    const report = { ...reportOf('t', [failing, handMade({ id: 'ok', status: 'passed' }), handMade({ id: 'k', status: 'known', knownReason: 'r' }), handMade({ id: 'f', status: 'fixed', knownReason: 'r' })]), staleBaselineIds: ['gone'] };
+    const report = {
+      ...reportOf('t', [failing, handMade({ id: 'ok', status: 'passed' }), handMade({ id: 'k', status: 'known', knownReason: 'r' }), handMade({ id: 'f', status: 'fixed', knownReason: 'r' })]),
+      staleBaselineIds: ['gone'],
+    };
     expect(githubReport(report, { GITHUB_STEP_SUMMARY: summary }, (l) => lines.push(l))).toEqual({ summary, annotations: 3 });
     expect(lines.map((l) => /^::error title=([^:]*)::/.exec(l)?.[1])).toEqual(['lambda-eic merge.a%2Cb', 'lambda-eic f', 'lambda-eic baseline']);
     expect(lines[1]).toContain('it now passes: remove it from the baseline');
@@ -54,7 +64,12 @@ describe('--reporter github', () => {
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(report.target).toBe('my emulator');
-    expect(report.provenance).toMatchObject({ tool: { name: pkg.name, version: pkg.version }, suiteVersion: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), node: process.version, target: { label: 'my emulator', region: 'us-east-1', account: expect.any(String) } });
+    expect(report.provenance).toMatchObject({
+      tool: { name: pkg.name, version: pkg.version },
+      suiteVersion: expect.stringMatching(/^sha256:[0-9a-f]{12}$/),
+      node: process.version,
+      target: { label: 'my emulator', region: 'us-east-1', account: expect.any(String) },
+    });
     expect(Date.parse(report.provenance.endedAt) - Date.parse(report.provenance.startedAt)).toBe(report.durationMs);
     expect(report.results[0].operations).toEqual(expect.arrayContaining(['ListFunctionEventInvokeConfigs']));
     expect(readFileSync(join(dir, 'lambda-eic-summary.md'), 'utf8')).toContain(`${pkg.name} ${pkg.version}, suite sha256:`);
@@ -63,7 +78,9 @@ describe('--reporter github', () => {
 
 describe('the Markdown summary', () => {
   it('has a column for each status present, not-arranged included, and escapes titles', () => {
-    const md = markdownReport(reportOf('t', [handMade({ id: 'a', status: 'passed' }), handMade({ id: 'b', status: 'not-arranged' as never }), handMade({ id: 'c', status: 'failed', title: 'x <b> y', failures: [] })]));
+    const md = markdownReport(
+      reportOf('t', [handMade({ id: 'a', status: 'passed' }), handMade({ id: 'b', status: 'not-arranged' as never }), handMade({ id: 'c', status: 'failed', title: 'x <b> y', failures: [] })]),
+    );
     expect(md).toContain('3 scenarios: 1 passed, 1 failed, 1 not arranged (1.23 s).');
     expect(md).toContain('| suite | passed | failed | not arranged |\n|---|---:|---:|---:|\n| merge | 1 | 1 | 1 |');
     expect(md).toContain('<code>c</code> x &lt;b&gt; y</summary>');

@@ -30,7 +30,18 @@ const contrast = (a: string, b: string) => {
 describe('the HTML run report', () => {
   it('is one self-contained page: no external asset, a CSP that forbids every request, the verdict and provenance', async () => {
     const report = await quirkReport(['update-replaces']);
-    const html = htmlReport({ ...report, provenance: { tool: { name: 'lambda-eic-conformance', version: '9.9.9' }, suiteVersion: 'sha256:0123456789ab', specVersion: 'unavailable', node: 'v20.20.2', target: { label: report.target }, startedAt: report.startedAt, endedAt: '2026-11-30T10:00:01.234Z' } });
+    const html = htmlReport({
+      ...report,
+      provenance: {
+        tool: { name: 'lambda-eic-conformance', version: '9.9.9' },
+        suiteVersion: 'sha256:0123456789ab',
+        specVersion: 'unavailable',
+        node: 'v20.20.2',
+        target: { label: report.target },
+        startedAt: report.startedAt,
+        endedAt: '2026-11-30T10:00:01.234Z',
+      },
+    });
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"`);
     expect(html).not.toMatch(/<link\b|\bsrc=|url\(|@import/);
@@ -45,7 +56,22 @@ describe('the HTML run report', () => {
       handMade({ id: 'x.passed', status: 'passed' }),
       handMade({ id: 'x.not-arranged', status: 'not-arranged' as never }),
       handMade({ id: 'x.interrupted', status: 'interrupted' as never }),
-      handMade({ id: 'x.failed', status: 'failed', title: '<script>alert(1)</script>', failures: [{ step: 1, request: { operation: 'PutFunctionEventInvokeConfig', input: { FunctionName: '</pre>' } }, path: 'error.message', expected: 'a', actual: '<img src=x>', evidence: 'recorded', advisory: false }] }),
+      handMade({
+        id: 'x.failed',
+        status: 'failed',
+        title: '<script>alert(1)</script>',
+        failures: [
+          {
+            step: 1,
+            request: { operation: 'PutFunctionEventInvokeConfig', input: { FunctionName: '</pre>' } },
+            path: 'error.message',
+            expected: 'a',
+            actual: '<img src=x>',
+            evidence: 'recorded',
+            advisory: false,
+          },
+        ],
+      }),
     ]);
     const html = htmlReport(report);
     expect(html).toContain('>not arranged</th>');
@@ -57,14 +83,16 @@ describe('the HTML run report', () => {
     expect(html).toContain('a &lt;b&gt;target&lt;/b&gt;');
   });
 
-  it("shows why a scenario was skipped (a target without IAM), escaped", () => {
+  it('shows why a scenario was skipped (a target without IAM), escaped', () => {
     const html = htmlReport(reportOf('embedded', [handMade({ id: 'permissions.x', status: 'skipped', suite: 'permissions', skippedChecks: 3, skipReason: 'needs <IAM>' })]));
     expect(html).toContain('data-status="skipped"');
     expect(html).toContain('<p>skipped: needs &lt;IAM&gt;</p>');
   });
 
   it('links a failure to the spec section its source cites, and carries that section', () => {
-    const report = reportOf('t', [handMade({ id: 'x.failed', status: 'failed', source: 'aws-behaviour.md §4 Put; §6', failures: [{ step: 1, path: 'status', expected: 404, actual: 400, evidence: 'recorded', advisory: false }] })]);
+    const report = reportOf('t', [
+      handMade({ id: 'x.failed', status: 'failed', source: 'aws-behaviour.md §4 Put; §6', failures: [{ step: 1, path: 'status', expected: 404, actual: 400, evidence: 'recorded', advisory: false }] }),
+    ]);
     const html = htmlReport(report, { spec: SPEC });
     expect(html).toContain('<a href="#spec-4-put">§4 Put</a>');
     expect(html).toContain('<a href="#spec-6">§6</a>');
@@ -84,7 +112,10 @@ describe('the HTML run report', () => {
     const sections = parseSpec(SPEC);
     expect(sections.map((s) => s.id)).toEqual(['spec-3', 'spec-4', 'spec-4-put', 'spec-4-update', 'spec-6']);
     expect(specRefs('§1-2 constraints', sections)).toEqual([{ label: '§1' }, { label: '§2' }]);
-    expect(specRefs('aws-behaviour.md §4 Update; §3 separate configs', sections)).toEqual([{ label: '§4 Update', id: 'spec-4-update' }, { label: '§3', id: 'spec-3' }]);
+    expect(specRefs('aws-behaviour.md §4 Update; §3 separate configs', sections)).toEqual([
+      { label: '§4 Update', id: 'spec-4-update' },
+      { label: '§3', id: 'spec-3' },
+    ]);
     expect(specRefs('§4 List', sections)).toEqual([{ label: '§4 List', id: 'spec-4' }]);
   });
 

@@ -27,7 +27,10 @@ describe('lambda-eic matrix', () => {
   });
 
   it('lines up scenarios by suite, one column per report, with each cell the status and failing paths', () => {
-    const matrix = buildMatrix([{ file: 'a.json', report: reference }, { file: 'b.json', report: quirky }]);
+    const matrix = buildMatrix([
+      { file: 'a.json', report: reference },
+      { file: 'b.json', report: quirky },
+    ]);
     expect(matrix.columns.map((c) => c.label)).toEqual(['reference', 'quirky']);
     expect(matrix.rows).toHaveLength(reference.results.length);
     expect(matrix.rows.map((r) => r.suite).indexOf('qualifiers')).toBeGreaterThan(matrix.rows.map((r) => r.suite).lastIndexOf('merge'));
@@ -40,7 +43,10 @@ describe('lambda-eic matrix', () => {
 
   it('names equal targets by file, and says when reports cover different scenarios', () => {
     const partial = { ...reference, results: reference.results.slice(0, 3) };
-    const matrix = buildMatrix([{ file: 'one.json', report: reference }, { file: 'two.json', report: partial }]);
+    const matrix = buildMatrix([
+      { file: 'one.json', report: reference },
+      { file: 'two.json', report: partial },
+    ]);
     expect(matrix.columns.map((c) => c.label)).toEqual(['reference (one.json)', 'reference (two.json)']);
     expect(matrix.notes.join(' ')).toMatch(/scenarios are missing from some reports/);
   });
@@ -51,10 +57,39 @@ describe('lambda-eic matrix', () => {
     expect(causes[0]!.scenarios.length).toBeGreaterThanOrEqual(causes.at(-1)!.scenarios.length);
     expect(causes.some((c) => c.path === 'status' && c.expected === '404' && c.actual === '400' && c.scenarios.length > 1)).toBe(true);
     expect(normalise('arn:aws:lambda:us-east-1:123456789012:function:eic-1a2b3c-7:1 and eic-1a2b3c-7-b')).toBe('arn:aws:lambda:us-east-1:<account>:function:<fn>:1 and <fn2>');
-    const known = reportOf('t', [handMade({ id: 'k', status: 'known', failures: [{ step: 1, request: { operation: 'GetFunctionEventInvokeConfig', input: {} }, path: 'output.Items.3.X', expected: 1, actual: 2, evidence: 'docs', advisory: false }] })]);
-    expect(groupRootCauses(known.results)[0]).toMatchObject({ operations: ['GetFunctionEventInvokeConfig'], path: 'Items.*.X', summary: 'Items.*.X: expected 1, got 2 (GetFunctionEventInvokeConfig)' });
+    const known = reportOf('t', [
+      handMade({
+        id: 'k',
+        status: 'known',
+        failures: [{ step: 1, request: { operation: 'GetFunctionEventInvokeConfig', input: {} }, path: 'output.Items.3.X', expected: 1, actual: 2, evidence: 'docs', advisory: false }],
+      }),
+    ]);
+    expect(groupRootCauses(known.results)[0]).toMatchObject({
+      operations: ['GetFunctionEventInvokeConfig'],
+      path: 'Items.*.X',
+      summary: 'Items.*.X: expected 1, got 2 (GetFunctionEventInvokeConfig)',
+    });
     const arn = (q: string) => `arn:aws:lambda:us-east-1:123456789012:function:eic-1a2b3c-${q}`;
-    const unqualified = reportOf('t', ['1', '2', '3'].map((n, i) => handMade({ id: `u${n}`, status: 'failed', failures: [{ step: 1, request: { operation: i ? 'GetFunctionEventInvokeConfig' : 'PutFunctionEventInvokeConfig', input: {} }, path: i === 2 ? 'wire.body.FunctionArn' : 'output.FunctionArn', expected: `${arn(n)}:$LATEST`, actual: arn(n), evidence: 'docs', advisory: false }] })));
+    const unqualified = reportOf(
+      't',
+      ['1', '2', '3'].map((n, i) =>
+        handMade({
+          id: `u${n}`,
+          status: 'failed',
+          failures: [
+            {
+              step: 1,
+              request: { operation: i ? 'GetFunctionEventInvokeConfig' : 'PutFunctionEventInvokeConfig', input: {} },
+              path: i === 2 ? 'wire.body.FunctionArn' : 'output.FunctionArn',
+              expected: `${arn(n)}:$LATEST`,
+              actual: arn(n),
+              evidence: 'docs',
+              advisory: false,
+            },
+          ],
+        }),
+      ),
+    );
     const [one, ...none] = groupRootCauses(unqualified.results);
     expect(none).toEqual([]);
     expect(one).toMatchObject({ path: 'FunctionArn', actual: 'the same without ":$LATEST"', operations: ['PutFunctionEventInvokeConfig', 'GetFunctionEventInvokeConfig'] });
@@ -62,7 +97,10 @@ describe('lambda-eic matrix', () => {
   });
 
   it('renders Markdown with scores, a table per suite and root causes, and an HTML page with the same counts', () => {
-    const matrix = buildMatrix([{ file: 'a.json', report: reference }, { file: 'b.json', report: quirky }]);
+    const matrix = buildMatrix([
+      { file: 'a.json', report: reference },
+      { file: 'b.json', report: quirky },
+    ]);
     const md = matrixMarkdown(matrix);
     expect(md).toMatch(/^# lambda-eic conformance matrix/);
     expect(md).toContain(`| reference | ${reference.results.length}/${reference.results.length} (100.0%) |`);

@@ -6,8 +6,7 @@ import { expectationsOf } from '../../suites/from-fixture.js';
 import { ALL_SCENARIOS } from '../../suites/index.js';
 
 /** JSON with sorted keys, so equal data compares equal. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+const canonical = (value: unknown): string => JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
 const factOf = (given: unknown, request: unknown) => canonical({ given: given ?? null, request });
 
 const fixtures = loadFixtures('aws');
@@ -40,10 +39,19 @@ describe('the recorded suite', () => {
 });
 
 describe('expectationsOf (a fixture answer as expectations)', () => {
-  const base = { id: 'aws.x', title: 't', source: { document: 'docs/aws-behaviour.md' }, evidence: 'recorded', request: { operation: 'GetFunctionEventInvokeConfig', input: { FunctionName: '{fn}' } } } as const;
+  const base = {
+    id: 'aws.x',
+    title: 't',
+    source: { document: 'docs/aws-behaviour.md' },
+    evidence: 'recorded',
+    request: { operation: 'GetFunctionEventInvokeConfig', input: { FunctionName: '{fn}' } },
+  } as const;
 
   it('checks an error by status, code, headers, every body member on the wire and the message through the SDK', () => {
-    const fixture: Fixture = { ...base, response: { status: 404, error: { code: 'ResourceNotFoundException' }, headers: { 'x-amzn-ErrorType': 'ResourceNotFoundException' }, body: { Type: 'User', Message: 'm' } } };
+    const fixture: Fixture = {
+      ...base,
+      response: { status: 404, error: { code: 'ResourceNotFoundException' }, headers: { 'x-amzn-ErrorType': 'ResourceNotFoundException' }, body: { Type: 'User', Message: 'm' } },
+    };
     expect(expectationsOf(fixture)).toEqual([
       { at: 'status', equals: 404, evidence: 'recorded' },
       { at: 'wire.header.x-amzn-requestid', match: 'non-empty-string', evidence: 'model' },

@@ -30,7 +30,10 @@ describe('the conformance suites', () => {
   it('generate every range case from the spec table (min-1, min, max, max+1, wrong type, fraction)', () => {
     for (const member of ['put.MaximumRetryAttempts', 'put.MaximumEventAgeInSeconds', 'list.MaxItems'])
       for (const c of ['below-min', 'min', 'max', 'above-max', 'wrong-type', 'fraction'])
-        expect(ALL_SCENARIOS.some((s) => s.id === `ranges.${member}.${c}`), `${member} ${c}`).toBe(true);
+        expect(
+          ALL_SCENARIOS.some((s) => s.id === `ranges.${member}.${c}`),
+          `${member} ${c}`,
+        ).toBe(true);
   });
 
   it('never assert the order of items whose order AWS leaves unspecified (List): members only', () => {

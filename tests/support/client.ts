@@ -24,9 +24,7 @@ export function lambdaClient(endpoint: string, options: ClientOptions = {}): Lam
     endpoint,
     region: options.region ?? 'us-east-1',
     credentials: DUMMY_CREDENTIALS,
-    ...(options.retryDelayMs !== undefined
-      ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, options.retryDelayMs) }
-      : { maxAttempts }),
+    ...(options.retryDelayMs !== undefined ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, options.retryDelayMs) } : { maxAttempts }),
   });
 }
 

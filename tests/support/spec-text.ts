@@ -26,18 +26,15 @@ export const MSG = {
 
 /** §1 patterns, exactly as the spec prints them (backslashes single). */
 export const PATTERN = {
-  functionName:
-    String.raw`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`,
+  functionName: String.raw`(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_\.]+)(:(\$LATEST(\.PUBLISHED)?|[a-zA-Z0-9-_]+))?`,
   qualifier: String.raw`\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9-_$]+`,
   destination: String.raw`$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`,
   functionArn: String.raw`arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:function:[a-zA-Z0-9-_]+(:(\$LATEST|[a-zA-Z0-9-_]+))?`,
 } as const;
 
 /** §2 constraint message form. */
-export const violation = (value: string | number, path: string, what: string): string =>
-  `Value '${value}' at '${path}' failed to satisfy constraint: ${what}`;
-export const validationMessage = (...parts: string[]): string =>
-  `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
+export const violation = (value: string | number, path: string, what: string): string => `Value '${value}' at '${path}' failed to satisfy constraint: ${what}`;
+export const validationMessage = (...parts: string[]): string => `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
 export const WHAT = {
   maxValue: (n: number) => `Member must have value less than or equal to ${n}`,
   minValue: (n: number) => `Member must have value greater than or equal to ${n}`,
@@ -47,8 +44,7 @@ export const WHAT = {
 } as const;
 
 /** A function ARN in the test account, qualified when a qualifier is given. */
-export const fnArn = (region: string, name: string, qualifier?: string): string =>
-  `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}${qualifier === undefined ? '' : `:${qualifier}`}`;
+export const fnArn = (region: string, name: string, qualifier?: string): string => `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}${qualifier === undefined ? '' : `:${qualifier}`}`;
 
 /** Destination ARNs of each service type, in the test account and a region. */
 export const dest = (region = 'us-east-1') => ({

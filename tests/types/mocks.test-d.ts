@@ -3,13 +3,7 @@
  * runs this file in typecheck mode, project `types` in vitest.config.ts): what a user's code may
  * pass, what it gets back, and what the handles do not expose.
  */
-import type {
-  LambdaClient,
-  LambdaClientResolvedConfig,
-  PutFunctionEventInvokeConfigRequest,
-  ServiceInputTypes,
-  ServiceOutputTypes,
-} from '@aws-sdk/client-lambda';
+import type { LambdaClient, LambdaClientResolvedConfig, PutFunctionEventInvokeConfigRequest, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-lambda';
 import type { AwsStub } from 'aws-sdk-client-mock';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -132,9 +126,7 @@ describe('the handle shared by both mocks', () => {
 
 describe('the emulator and the server', () => {
   it('invoke takes any input (validated into AWS errors) for a known operation', () => {
-    expectTypeOf<Emulator['invoke']>().parameters.toEqualTypeOf<
-      [operation: OperationName, input: Readonly<Record<string, unknown>>, ctx?: Context, options?: { faults?: boolean }]
-    >();
+    expectTypeOf<Emulator['invoke']>().parameters.toEqualTypeOf<[operation: OperationName, input: Readonly<Record<string, unknown>>, ctx?: Context, options?: { faults?: boolean }]>();
     expectTypeOf<Emulator['invoke']>().returns.toEqualTypeOf<Outcome>();
     // @ts-expect-error Invoke is not an operation of the spec table
     new Emulator().invoke('Invoke', {});
@@ -151,11 +143,7 @@ describe('the emulator and the server', () => {
 describe('the spec table types', () => {
   it('derives the event-invoke-config operations from the table', () => {
     expectTypeOf<EicOperationName>().toEqualTypeOf<
-      | 'PutFunctionEventInvokeConfig'
-      | 'UpdateFunctionEventInvokeConfig'
-      | 'GetFunctionEventInvokeConfig'
-      | 'DeleteFunctionEventInvokeConfig'
-      | 'ListFunctionEventInvokeConfigs'
+      'PutFunctionEventInvokeConfig' | 'UpdateFunctionEventInvokeConfig' | 'GetFunctionEventInvokeConfig' | 'DeleteFunctionEventInvokeConfig' | 'ListFunctionEventInvokeConfigs'
     >();
     expectTypeOf(EIC_OPERATIONS).toEqualTypeOf<readonly EicOperationName[]>();
   });

@@ -1,10 +1,17 @@
 // jest + ts-jest in its default CommonJS mode: the README's mock snippets, as a user's test file.
 import 'aws-sdk-client-mock-jest';
-import { GetFunctionEventInvokeConfigCommand, InvokeCommand, LambdaClient, PutFunctionEventInvokeConfigCommand, ResourceNotFoundException, UpdateFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionEventInvokeConfigCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionEventInvokeConfigCommand,
+  ResourceNotFoundException,
+  UpdateFunctionEventInvokeConfigCommand,
+} from '@aws-sdk/client-lambda';
 import { mockLambda } from 'lambda-eic-conformance/client-mock';
 import { interceptLambda } from 'lambda-eic-conformance/nock';
 
-it('mockLambda answers the user\'s LambdaClient from the model', async () => {
+it("mockLambda answers the user's LambdaClient from the model", async () => {
   const lambda = mockLambda();
   try {
     lambda.seedFunction('my-function', { versions: 1, aliases: { live: '1' } });

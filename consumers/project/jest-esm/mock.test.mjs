@@ -1,7 +1,14 @@
 // jest in ESM mode (native ES modules, node --experimental-vm-modules): the README's mock snippets, as a user's test file.
 import 'aws-sdk-client-mock-jest';
 import { expect, it } from '@jest/globals';
-import { GetFunctionEventInvokeConfigCommand, InvokeCommand, LambdaClient, PutFunctionEventInvokeConfigCommand, ResourceNotFoundException, UpdateFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionEventInvokeConfigCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionEventInvokeConfigCommand,
+  ResourceNotFoundException,
+  UpdateFunctionEventInvokeConfigCommand,
+} from '@aws-sdk/client-lambda';
 import { mockLambda } from 'lambda-eic-conformance/client-mock';
 import { interceptLambda } from 'lambda-eic-conformance/nock';
 

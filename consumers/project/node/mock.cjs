@@ -1,6 +1,13 @@
 // A plain CommonJS script: the README's mock snippets with node:assert.
 const assert = require('node:assert/strict');
-const { GetFunctionEventInvokeConfigCommand, InvokeCommand, LambdaClient, PutFunctionEventInvokeConfigCommand, ResourceNotFoundException, UpdateFunctionEventInvokeConfigCommand } = require('@aws-sdk/client-lambda');
+const {
+  GetFunctionEventInvokeConfigCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionEventInvokeConfigCommand,
+  ResourceNotFoundException,
+  UpdateFunctionEventInvokeConfigCommand,
+} = require('@aws-sdk/client-lambda');
 const { mockLambda } = require('lambda-eic-conformance/client-mock');
 const { interceptLambda } = require('lambda-eic-conformance/nock');
 const { Emulator, systemContext } = require('lambda-eic-conformance');

@@ -1,6 +1,13 @@
 // A plain Node ES module script: the README's mock snippets with node:assert.
 import assert from 'node:assert/strict';
-import { GetFunctionEventInvokeConfigCommand, InvokeCommand, LambdaClient, PutFunctionEventInvokeConfigCommand, ResourceNotFoundException, UpdateFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
+import {
+  GetFunctionEventInvokeConfigCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionEventInvokeConfigCommand,
+  ResourceNotFoundException,
+  UpdateFunctionEventInvokeConfigCommand,
+} from '@aws-sdk/client-lambda';
 import { mockLambda } from 'lambda-eic-conformance/client-mock';
 import { interceptLambda } from 'lambda-eic-conformance/nock';
 import { Emulator, systemContext } from 'lambda-eic-conformance';

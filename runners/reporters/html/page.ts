@@ -8,8 +8,7 @@
  * Escapes text for HTML content and attribute values.
  * @example esc('<a href="x">') // '&lt;a href=&quot;x&quot;&gt;'
  */
-export const esc = (text: string): string =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!);
+export const esc = (text: string): string => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!);
 
 const CSS = `
 :root { color-scheme: light; --fg: #1b1f24; --muted: #4a5360; --line: #c9d1d9; --accent: #0a4fa8; }

@@ -19,8 +19,10 @@ export const badge = (status: string): string => {
 export function countTable(caption: string, keyTitle: string, rows: readonly CountRow[], columns: readonly string[], id: string): string {
   const head = `<tr><th scope="col">${esc(keyTitle)}</th>${columns.map((c) => `<th scope="col">${esc(statusInfo(c).label)}</th>`).join('')}<th scope="col">total</th></tr>`;
   const body = rows
-    .map((r) => `<tr><th scope="row">${esc(r.key)}</th>${columns.map((c) => `<td class="${r.counts[c] ? '' : 'zero'}" data-status="${esc(c)}">${r.counts[c] ?? 0}</td>`).join('')}<td>${r.total}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row">${esc(r.key)}</th>${columns.map((c) => `<td class="${r.counts[c] ? '' : 'zero'}" data-status="${esc(c)}">${r.counts[c] ?? 0}</td>`).join('')}<td>${r.total}</td></tr>`,
+    )
     .join('\n');
   return `<table id="${id}"><caption>${esc(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
-

@@ -111,8 +111,16 @@ ${countTable('Scenarios by the operations they call (a scenario counts under eac
 <p>Failing scenarios first. Open one to see each failing expectation: the request, the expected and actual values with the differing part <mark>marked</mark>, and its evidence.</p>
 <form class="filters" aria-label="Filter scenarios" onsubmit="return false">
 ${filterSelect('status', 'Status', statuses, (v) => statusInfo(v).label)}
-${filterSelect('suite', 'Suite', SUITES.filter((x) => report.results.some((r) => r.suite === x)))}
-${filterSelect('evidence', 'Evidence', EVIDENCE.filter((e) => report.results.some((r) => r.evidence.includes(e))))}
+${filterSelect(
+  'suite',
+  'Suite',
+  SUITES.filter((x) => report.results.some((r) => r.suite === x)),
+)}
+${filterSelect(
+  'evidence',
+  'Evidence',
+  EVIDENCE.filter((e) => report.results.some((r) => r.evidence.includes(e))),
+)}
 <button type="button" id="reset-filters">Show all</button>
 </form>
 <p id="shown" aria-live="polite"></p>

@@ -19,7 +19,16 @@ function cellHtml(c: MatrixCell | undefined, column: string): string {
 function provenanceTable(columns: readonly MatrixColumn[]): string {
   const rows = columns.map((c) => {
     const p = c.report.provenance;
-    const cells = [c.label, p ? `${p.tool.name} ${p.tool.version}` : '(not recorded)', p?.suiteVersion ?? '(not recorded)', p?.node ?? '', p?.target.endpoint ?? '', c.report.startedAt, `${(c.report.durationMs / 1000).toFixed(1)} s`, c.file];
+    const cells = [
+      c.label,
+      p ? `${p.tool.name} ${p.tool.version}` : '(not recorded)',
+      p?.suiteVersion ?? '(not recorded)',
+      p?.node ?? '',
+      p?.target.endpoint ?? '',
+      c.report.startedAt,
+      `${(c.report.durationMs / 1000).toFixed(1)} s`,
+      c.file,
+    ];
     return `<tr>${cells.map((x, i) => (i === 0 ? `<th scope="row">${esc(x)}</th>` : `<td class="name">${esc(x)}</td>`)).join('')}</tr>`;
   });
   const head = ['target', 'tool', 'suite version', 'Node', 'endpoint', 'started', 'duration', 'report file'].map((h) => `<th scope="col">${h}</th>`).join('');
@@ -28,7 +37,10 @@ function provenanceTable(columns: readonly MatrixColumn[]): string {
 
 function rootCausesHtml(c: MatrixColumn, index: number): string {
   const items = c.rootCauses
-    .map((g) => `<li><details><summary><strong>${g.scenarios.length}</strong> × <code>${esc(g.path)}</code>: expected <code>${esc(g.expected)}</code>, got <code>${esc(g.actual)}</code> <span class="muted">in ${esc(g.operations.join(', '))}</span></summary><ul>${g.scenarios.map((s) => `<li><code>${esc(s.id)}</code> ${esc(s.title)}</li>`).join('')}</ul></details></li>`)
+    .map(
+      (g) =>
+        `<li><details><summary><strong>${g.scenarios.length}</strong> × <code>${esc(g.path)}</code>: expected <code>${esc(g.expected)}</code>, got <code>${esc(g.actual)}</code> <span class="muted">in ${esc(g.operations.join(', '))}</span></summary><ul>${g.scenarios.map((s) => `<li><code>${esc(s.id)}</code> ${esc(s.title)}</li>`).join('')}</ul></details></li>`,
+    )
     .join('\n');
   return `<section aria-labelledby="causes-${index}"><h3 id="causes-${index}">${esc(c.label)}</h3>${items ? `<ul class="causes">${items}</ul>` : '<p>No failures.</p>'}</section>`;
 }
@@ -55,7 +67,9 @@ export function matrixHtml(matrix: Matrix, options: { generatedAt?: Date } = {})
       return [group, ...lines].join('\n');
     })
     .join('\n');
-  const scoreLines = cols.map((c) => `<li><strong>${esc(c.label)}</strong>: ${c.conforming} of ${c.total} scenarios conform (${c.total ? ((100 * c.conforming) / c.total).toFixed(1) : '0'}%)</li>`).join('');
+  const scoreLines = cols
+    .map((c) => `<li><strong>${esc(c.label)}</strong>: ${c.conforming} of ${c.total} scenarios conform (${c.total ? ((100 * c.conforming) / c.total).toFixed(1) : '0'}%)</li>`)
+    .join('');
   const html = `<header>
 <h1>lambda-eic conformance matrix</h1>
 <p>${cols.length} targets side by side on ${matrix.rows.length} scenarios${options.generatedAt ? `, generated ${esc(options.generatedAt.toISOString())}` : ''}. A target <strong>conforms</strong> on a scenario when every expectation backed by AWS documentation, the service model or a recording holds (status passed or advisory).</p>

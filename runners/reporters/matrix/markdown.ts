@@ -48,7 +48,10 @@ export function matrixMarkdown(matrix: Matrix, options: { title?: string; genera
   for (const c of cols) {
     out.push('', `### ${c.label}`, '');
     if (c.rootCauses.length === 0) out.push('No failures.');
-    for (const g of c.rootCauses) out.push(`- **${g.scenarios.length}** × \`${cellText(g.path)}\`: expected \`${cellText(g.expected)}\`, got \`${cellText(g.actual)}\` in ${cellText(g.operations.join(', '))} (${g.scenarios.map((s) => `\`${s.id}\``).join(', ')})`);
+    for (const g of c.rootCauses)
+      out.push(
+        `- **${g.scenarios.length}** × \`${cellText(g.path)}\`: expected \`${cellText(g.expected)}\`, got \`${cellText(g.actual)}\` in ${cellText(g.operations.join(', '))} (${g.scenarios.map((s) => `\`${s.id}\``).join(', ')})`,
+      );
   }
   return `${out.join('\n')}\n`;
 }

@@ -48,10 +48,7 @@ export interface Matrix {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 const isResult = (r: unknown): r is ScenarioResult =>
-  isObject(r) &&
-  ['id', 'suite', 'title', 'status'].every((k) => typeof r[k] === 'string') &&
-  Array.isArray(r.failures) &&
-  r.failures.every((f) => isObject(f) && typeof f.path === 'string');
+  isObject(r) && ['id', 'suite', 'title', 'status'].every((k) => typeof r[k] === 'string') && Array.isArray(r.failures) && r.failures.every((f) => isObject(f) && typeof f.path === 'string');
 
 /**
  * Reads and checks one report file (the `--reporter json` output).
@@ -98,17 +95,19 @@ export function buildMatrix(inputs: ReadonlyArray<{ file: string; report: RunRep
   const suiteRank = (s: string) => ((SUITES as readonly string[]).includes(s) ? (SUITES as readonly string[]).indexOf(s) : SUITES.length);
   const order = [...seen.values()].map((r, i) => ({ r, i })).sort((a, b) => suiteRank(a.r.suite) - suiteRank(b.r.suite) || a.r.suite.localeCompare(b.r.suite) || a.i - b.i);
   const byId = inputs.map(({ report }) => new Map(report.results.map((r) => [r.id, r])));
-  const rows = order.map(({ r }): MatrixRow => ({
-    id: r.id,
-    suite: r.suite,
-    title: r.title,
-    cells: byId.map((m) => {
-      const x = m.get(r.id);
-      if (!x) return undefined;
-      const paths = [...new Set(x.failures.filter((f) => !f.advisory).map((f) => f.path))];
-      return { status: x.status, paths, ...(x.knownReason ? { knownReason: x.knownReason } : {}) };
+  const rows = order.map(
+    ({ r }): MatrixRow => ({
+      id: r.id,
+      suite: r.suite,
+      title: r.title,
+      cells: byId.map((m) => {
+        const x = m.get(r.id);
+        if (!x) return undefined;
+        const paths = [...new Set(x.failures.filter((f) => !f.advisory).map((f) => f.path))];
+        return { status: x.status, paths, ...(x.knownReason ? { knownReason: x.knownReason } : {}) };
+      }),
     }),
-  }));
+  );
   const notes: string[] = [];
   const versions = new Set(inputs.map((i) => i.report.provenance?.suiteVersion ?? 'unrecorded'));
   if (versions.size > 1) notes.push(`The reports come from different suite versions (${[...versions].join(', ')}): a scenario may not check the same thing in every column.`);

@@ -71,11 +71,16 @@ export async function signedFetch(endpoint: ServiceEndpoint, credentials: Creden
 
 /** The text of the first `<tag>` in an XML answer (enough for the few values a run reads). */
 export const xmlValue = (xml: string, tag: string): string | undefined =>
-  new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  new RegExp(`<${tag}>([^<]*)</${tag}>`)
+    .exec(xml)?.[1]
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every `<tag>` text in an XML answer. */
-export const xmlValues = (xml: string, tag: string): string[] =>
-  [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/&amp;/g, '&'));
+export const xmlValues = (xml: string, tag: string): string[] => [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
 function xmlError(service: string, status: number, text: string): AwsCallError {
   return new AwsCallError(service, xmlValue(text, 'Code') ?? `HTTP${status}`, status, xmlValue(text, 'Message') ?? text.slice(0, 200));
@@ -115,7 +120,9 @@ export async function jsonCall(endpoint: ServiceEndpoint, credentials: Credentia
     if (status < 300) throw new AwsCallError(endpoint.signingName, 'InvalidResponse', status, text.slice(0, 200));
   }
   if (status >= 300) {
-    const code = String(parsed.__type ?? parsed.code ?? `HTTP${status}`).split('#').pop()!;
+    const code = String(parsed.__type ?? parsed.code ?? `HTTP${status}`)
+      .split('#')
+      .pop()!;
     throw new AwsCallError(endpoint.signingName, code, status, String(parsed.message ?? parsed.Message ?? text.slice(0, 200)));
   }
   return parsed;
@@ -125,7 +132,14 @@ export async function jsonCall(endpoint: ServiceEndpoint, credentials: Credentia
  * A REST call to S3 (path-style on a stand-in, virtual-hosted on AWS); throws AwsCallError on an error status.
  * @example await s3Call(s3, credentials, 'PUT', 'eic-ab12-bucket', '')
  */
-export async function s3Call(endpoint: ServiceEndpoint, credentials: CredentialSource, method: string, bucket: string, subPath: string, options: { query?: Record<string, string>; body?: string; headers?: Record<string, string> } = {}): Promise<string> {
+export async function s3Call(
+  endpoint: ServiceEndpoint,
+  credentials: CredentialSource,
+  method: string,
+  bucket: string,
+  subPath: string,
+  options: { query?: Record<string, string>; body?: string; headers?: Record<string, string> } = {},
+): Promise<string> {
   const virtual = !endpoint.overridden && bucket !== '';
   const at: ServiceEndpoint = virtual ? { ...endpoint, url: endpoint.url.replace('://', `://${bucket}.`) } : endpoint;
   const { status, text } = await signedFetch(at, credentials, {

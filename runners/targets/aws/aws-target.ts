@@ -208,14 +208,18 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
 
   /** The run's destinations and, on a role made for the run, the policy to deliver to them. */
   async function makeDestinations(who: CallerIdentity & { region: string }): Promise<void> {
-    log('lambda-eic: creating the run\'s destinations (2 SQS queues, an SNS topic, an S3 bucket, an EventBridge bus, and a queue and a topic the role may not deliver to)');
+    log("lambda-eic: creating the run's destinations (2 SQS queues, an SNS topic, an S3 bucket, an EventBridge bus, and a queue and a topic the role may not deliver to)");
     try {
       destinations = await createDestinations(
         { runPrefix: options.runPrefix, account: who.account, region: who.region, partition: who.partition, tags: runTags(options.runPrefix), endpoint, credentials },
         ledger,
       );
       if (!options.roleArn)
-        await iam!.putRolePolicy(`${options.runPrefix}-role`, 'lambda-eic-destinations', deliveryPolicy(destinations, `arn:${who.partition}:lambda:${who.region}:${who.account}:function:${options.runPrefix}-`));
+        await iam!.putRolePolicy(
+          `${options.runPrefix}-role`,
+          'lambda-eic-destinations',
+          deliveryPolicy(destinations, `arn:${who.partition}:lambda:${who.region}:${who.account}:function:${options.runPrefix}-`),
+        );
     } catch (error) {
       throw new TargetUnreachable(`cannot create the run's destinations: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -227,11 +231,11 @@ export function awsTarget(options: AwsTargetOptions): AwsTarget {
     log('lambda-eic: waiting for the delivery policy to take effect (AWS takes seconds to apply a new policy)');
     for (const ref of DELIVERABLE) {
       const arn = destinations.arns[ref];
-      const { result } = await withRetries(
-        () => paced({ operation: 'PutFunctionEventInvokeConfig', input: { FunctionName, DestinationConfig: { OnFailure: { Destination: arn } } } }),
-        failureOf,
-        { retryable: (f) => arrangeRetryable(f) || (f.status === 400 && NOT_YET_PERMITTED.test(f.message)), budgetMs: options.policyBudgetMs ?? 120_000, baseDelayMs: 500 },
-      );
+      const { result } = await withRetries(() => paced({ operation: 'PutFunctionEventInvokeConfig', input: { FunctionName, DestinationConfig: { OnFailure: { Destination: arn } } } }), failureOf, {
+        retryable: (f) => arrangeRetryable(f) || (f.status === 400 && NOT_YET_PERMITTED.test(f.message)),
+        budgetMs: options.policyBudgetMs ?? 120_000,
+        baseDelayMs: 500,
+      });
       if (result.error) throw new TargetUnreachable(`the ${ref} destination ${arn} is still refused: ${result.error.code}: ${result.error.message}`);
     }
     await retried({ operation: 'DeleteFunctionEventInvokeConfig', input: { FunctionName } });

@@ -48,7 +48,12 @@ export const DELIVERABLE: readonly DestinationRef[] = ['queue', 'queue2', 'topic
 
 const listTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const queryTags = (tags: Record<string, string>) =>
-  Object.fromEntries(Object.entries(tags).flatMap(([Key, Value], i) => [[`Tags.member.${i + 1}.Key`, Key], [`Tags.member.${i + 1}.Value`, Value]]));
+  Object.fromEntries(
+    Object.entries(tags).flatMap(([Key, Value], i) => [
+      [`Tags.member.${i + 1}.Key`, Key],
+      [`Tags.member.${i + 1}.Value`, Value],
+    ]),
+  );
 const tagXml = (tags: Record<string, string>) =>
   `<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet>${Object.entries(tags)
     .map(([k, v]) => `<Tag><Key>${k}</Key><Value>${v}</Value></Tag>`)
@@ -71,7 +76,10 @@ export async function createDestinations(ctx: DestinationContext, ledger: Ledger
     await ledger.creating('topic', arn('sns', name), () => queryCall(sns, ctx.credentials, 'CreateTopic', '2010-03-31', { Name: name, ...queryTags(ctx.tags) }));
   const s3 = await ctx.endpoint('s3');
   await ledger.creating('bucket', names.bucket, async () => {
-    const body = ctx.region === 'us-east-1' ? undefined : `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${ctx.region}</LocationConstraint></CreateBucketConfiguration>`;
+    const body =
+      ctx.region === 'us-east-1'
+        ? undefined
+        : `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${ctx.region}</LocationConstraint></CreateBucketConfiguration>`;
     await s3Call(s3, ctx.credentials, 'PUT', names.bucket, '', body === undefined ? {} : { body });
     const tagging = tagXml(ctx.tags);
     await s3Call(s3, ctx.credentials, 'PUT', names.bucket, '', {
@@ -119,7 +127,9 @@ export function deliveryPolicy(d: RunDestinations, functionArnPrefix: string) {
  * @example await deleteDestination(entry, endpoint, credentials)
  */
 export async function deleteDestination(entry: LedgerEntry, endpoint: (service: ServiceName) => Promise<ServiceEndpoint>, credentials: CredentialSource): Promise<void> {
-  const gone = (error: unknown) => /NonExistent|NotFound|NoSuchBucket|ResourceNotFound/.test((error as Error).message) || ['AWS.SimpleQueueService.NonExistentQueue', 'QueueDoesNotExist'].includes((error as { code?: string }).code ?? '');
+  const gone = (error: unknown) =>
+    /NonExistent|NotFound|NoSuchBucket|ResourceNotFound/.test((error as Error).message) ||
+    ['AWS.SimpleQueueService.NonExistentQueue', 'QueueDoesNotExist'].includes((error as { code?: string }).code ?? '');
   try {
     switch (entry.kind) {
       case 'queue':
@@ -141,4 +151,3 @@ export async function deleteDestination(entry: LedgerEntry, endpoint: (service: 
     if (!gone(error)) throw error;
   }
 }
-

@@ -38,8 +38,7 @@ export async function waitFor(send: Send, waiter: WaiterName, input: Record<stri
     const seen = await send({ operation: spec.operation, input } as SdkRequest);
     const configuration = (spec.configuration ? seen.output?.Configuration : seen.output) as Record<string, unknown> | undefined;
     const value = configuration?.[spec.state];
-    if (!seen.error && (value === spec.want || (value === undefined && spec.state === 'LastUpdateStatus' && configuration?.State === 'Active')))
-      return { ok: true, polls };
+    if (!seen.error && (value === spec.want || (value === undefined && spec.state === 'LastUpdateStatus' && configuration?.State === 'Active'))) return { ok: true, polls };
     if (value === 'Failed') return { ok: false, polls, reason: `${waiter}: ${String(configuration?.[spec.reason] ?? 'Failed')}` };
     if (seen.error?.code === 'ResourceNotFoundException') return { ok: false, polls, reason: `${waiter}: ${seen.error.message}` };
     if (Date.now() + delay > deadline) return { ok: false, polls, reason: `${waiter}: still ${String(value ?? seen.error?.code ?? 'unknown')} after ${options.budgetMs} ms` };

@@ -31,9 +31,7 @@ export function planLines(scenarios: readonly Scenario[], input: PlanInput): str
   return [
     `lambda-eic run --plan: nothing is created; this is what a run would do.`,
     `  account ${input.account} (credentials: ${input.arn}), region ${input.region}, run prefix ${input.runPrefix}`,
-    input.roleArn
-      ? `  execution role: ${input.roleArn} (yours; not changed)`
-      : `  IAM role ${input.runPrefix}-role (trust policy for lambda.amazonaws.com, no permissions), deleted at the end`,
+    input.roleArn ? `  execution role: ${input.roleArn} (yours; not changed)` : `  IAM role ${input.runPrefix}-role (trust policy for lambda.amazonaws.com, no permissions), deleted at the end`,
     `  destinations: SQS queues ${input.runPrefix}-queue and ${input.runPrefix}-queue-2, SNS topic ${input.runPrefix}-topic, S3 bucket ${input.runPrefix}-${input.account} (empty),`,
     `    EventBridge bus ${input.runPrefix}-bus${input.roleArn ? ' (your role must be allowed to deliver to them)' : ', and an inline policy on the role that lets it deliver to them'},`,
     `    SQS queue ${input.runPrefix}-queue-denied and SNS topic ${input.runPrefix}-topic-denied (outside the policy, for the permissions scenarios${input.roleArn ? ', skipped with --role-arn' : ''}); all deleted at the end`,

@@ -75,10 +75,8 @@ export class Iam {
   /** Deletes a role with its inline policies and attached managed policies; a missing role is not an error. */
   async deleteRole(role: string): Promise<void> {
     try {
-      for (const policy of xmlValues(await this.call('ListRolePolicies', { RoleName: role }), 'member'))
-        await this.call('DeleteRolePolicy', { RoleName: role, PolicyName: policy });
-      for (const arn of xmlValues(await this.call('ListAttachedRolePolicies', { RoleName: role }), 'PolicyArn'))
-        await this.call('DetachRolePolicy', { RoleName: role, PolicyArn: arn });
+      for (const policy of xmlValues(await this.call('ListRolePolicies', { RoleName: role }), 'member')) await this.call('DeleteRolePolicy', { RoleName: role, PolicyName: policy });
+      for (const arn of xmlValues(await this.call('ListAttachedRolePolicies', { RoleName: role }), 'PolicyArn')) await this.call('DetachRolePolicy', { RoleName: role, PolicyArn: arn });
       await this.call('DeleteRole', { RoleName: role });
     } catch (error) {
       if (error instanceof AwsCallError && error.code === 'NoSuchEntity') return;

@@ -2,12 +2,7 @@
  * aws-behaviour.md section 6, "The config in answers" [docs][recorded]: through the SDK, and on the
  * wire (raw fetch) where the SDK would hide the difference (absent members, number format).
  */
-import {
-  GetFunctionEventInvokeConfigCommand,
-  ListFunctionEventInvokeConfigsCommand,
-  PutFunctionEventInvokeConfigCommand,
-  UpdateFunctionEventInvokeConfigCommand,
-} from '@aws-sdk/client-lambda';
+import { GetFunctionEventInvokeConfigCommand, ListFunctionEventInvokeConfigsCommand, PutFunctionEventInvokeConfigCommand, UpdateFunctionEventInvokeConfigCommand } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../../support/arrange.js';
 import { useServer } from '../../support/server.js';
@@ -66,8 +61,7 @@ describe('§6 the config in answers', () => {
     expect(Object.keys(onlyRetries.json as object).sort()).toEqual(['DestinationConfig', 'FunctionArn', 'LastModified', 'MaximumRetryAttempts']);
     const withAge = await raw(srv.url, 'POST', eicPath(FN), { body: { MaximumEventAgeInSeconds: 21600 } });
     expect(withAge.json).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 });
-    for (const answer of [await raw(srv.url, 'GET', eicPath(FN)), await raw(srv.url, 'GET', eicPath(FN, '/list'))])
-      expect(answer.text).not.toMatch(/null/);
+    for (const answer of [await raw(srv.url, 'GET', eicPath(FN)), await raw(srv.url, 'GET', eicPath(FN, '/list'))]) expect(answer.text).not.toMatch(/null/);
     const sdk = await srv.client().send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, DestinationConfig: { OnSuccess: {} } }));
     expect('MaximumRetryAttempts' in sdk || 'MaximumEventAgeInSeconds' in sdk).toBe(false);
   });

@@ -61,10 +61,7 @@ describe('§1 constraints (message form of §2)', () => {
     await expectAwsError(put(lambda, { MaximumRetryAttempts: -1 }), validation(violation(-1, 'maximumRetryAttempts', WHAT.minValue(0))));
     await expectAwsError(put(lambda, { MaximumRetryAttempts: 3 }), validation(violation(3, 'maximumRetryAttempts', WHAT.maxValue(2))));
     for (const v of [0, 2]) expect((await put(lambda, { MaximumRetryAttempts: v })).MaximumRetryAttempts).toBe(v);
-    await expectAwsError(
-      lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 3 })),
-      validation(violation(3, 'maximumRetryAttempts', WHAT.maxValue(2))),
-    );
+    await expectAwsError(lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName: FN, MaximumRetryAttempts: 3 })), validation(violation(3, 'maximumRetryAttempts', WHAT.maxValue(2))));
   });
 
   it('[model] §1 MaximumEventAgeInSeconds is an integer 60-21600: 59 and 21601 refused, 60 and 21600 accepted', async () => {
@@ -97,19 +94,14 @@ describe('§1 constraints (message form of §2)', () => {
     await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: q129 })), validation(violation(q129, 'qualifier', WHAT.maxLength(128))));
     const empty = await raw(srv.url, 'GET', eicPath(FN, '?Qualifier='));
     expect([empty.status, empty.headers.get('x-amzn-errortype')]).toEqual([400, 'ValidationException']);
-    expect((empty.json as { message: string }).message).toBe(
-      validationMessage(violation('', 'qualifier', WHAT.minLength(1)), violation('', 'qualifier', WHAT.pattern(PATTERN.qualifier))),
-    );
+    expect((empty.json as { message: string }).message).toBe(validationMessage(violation('', 'qualifier', WHAT.minLength(1)), violation('', 'qualifier', WHAT.pattern(PATTERN.qualifier))));
   });
 
   it('[model] §1 Qualifier pattern is a whole-string match: "live!" and "v.1" refused, "$LATEST" and "my_alias-1" accepted', async () => {
     const lambda = srv.client();
     await arrange(lambda, FN);
     for (const bad of ['live!', 'v.1', 'a b'])
-      await expectAwsError(
-        lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: bad })),
-        validation(violation(bad, 'qualifier', WHAT.pattern(PATTERN.qualifier))),
-      );
+      await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: bad })), validation(violation(bad, 'qualifier', WHAT.pattern(PATTERN.qualifier))));
     for (const good of ['$LATEST', 'my_alias-1'])
       await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: good })), {
         status: 404,
@@ -130,18 +122,13 @@ describe('§1 constraints (message form of §2)', () => {
     const name257 = `${name256}f`;
     await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: name257 })), validation(violation(name257, 'functionName', WHAT.maxLength(256))));
     const empty = await raw(srv.url, 'GET', '/2019-09-25/functions//event-invoke-config');
-    expect((empty.json as { message: string }).message).toBe(
-      validationMessage(violation('', 'functionName', WHAT.minLength(1)), violation('', 'functionName', WHAT.pattern(PATTERN.functionName))),
-    );
+    expect((empty.json as { message: string }).message).toBe(validationMessage(violation('', 'functionName', WHAT.minLength(1)), violation('', 'functionName', WHAT.pattern(PATTERN.functionName))));
   });
 
   it('[model] §1 FunctionName pattern is a whole-string match', async () => {
     const lambda = srv.client();
     for (const bad of ['my-function!', 'my function', 'arn:aws:lambda:us-east-1:123456789012:function:f:v:1', 'f/g'])
-      await expectAwsError(
-        lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: bad })),
-        validation(violation(bad, 'functionName', WHAT.pattern(PATTERN.functionName))),
-      );
+      await expectAwsError(lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: bad })), validation(violation(bad, 'functionName', WHAT.pattern(PATTERN.functionName))));
   });
 
   it('[docs] §1 a bare name is limited to 64 characters (AWS sends InvalidParameterValueException with the validation text); ARNs are not', async () => {
@@ -175,10 +162,7 @@ describe('§1 constraints (message form of §2)', () => {
     const d350 = `${prefix}${'q'.repeat(350 - prefix.length)}`;
     expect((await put(lambda, { DestinationConfig: { OnFailure: { Destination: d350 } } })).DestinationConfig?.OnFailure?.Destination).toBe(d350);
     const d351 = `${d350}q`;
-    await expectAwsError(
-      put(lambda, { DestinationConfig: { OnFailure: { Destination: d351 } } }),
-      validation(violation(d351, 'destinationConfig.onFailure.destination', WHAT.maxLength(350))),
-    );
+    await expectAwsError(put(lambda, { DestinationConfig: { OnFailure: { Destination: d351 } } }), validation(violation(d351, 'destinationConfig.onFailure.destination', WHAT.maxLength(350))));
   });
 
   it('[model] §1 Destination pattern is a whole-string match (its leading "$|" alternative must not accept everything)', async () => {

@@ -2,12 +2,7 @@
  * aws-behaviour.md section 5, "Destinations" [recorded unless marked], on Put and Update, through
  * @aws-sdk/client-lambda against the running emulator.
  */
-import {
-  PutFunctionEventInvokeConfigCommand,
-  UpdateFunctionEventInvokeConfigCommand,
-  type DestinationConfig,
-  type LambdaClient,
-} from '@aws-sdk/client-lambda';
+import { PutFunctionEventInvokeConfigCommand, UpdateFunctionEventInvokeConfigCommand, type DestinationConfig, type LambdaClient } from '@aws-sdk/client-lambda';
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../../support/arrange.js';
 import { expectAwsError } from '../../support/client.js';
@@ -19,10 +14,8 @@ const REGION = 'us-east-1';
 const FN = 'my-function';
 const D = dest(REGION);
 
-const put = (lambda: LambdaClient, DestinationConfig: DestinationConfig, FunctionName = FN) =>
-  lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName, DestinationConfig }));
-const update = (lambda: LambdaClient, DestinationConfig: DestinationConfig, FunctionName = FN) =>
-  lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName, DestinationConfig }));
+const put = (lambda: LambdaClient, DestinationConfig: DestinationConfig, FunctionName = FN) => lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName, DestinationConfig }));
+const update = (lambda: LambdaClient, DestinationConfig: DestinationConfig, FunctionName = FN) => lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName, DestinationConfig }));
 
 /** Arranges the function with a config, so that both Put and Update reach the destination check. */
 async function ready(lambda: LambdaClient) {
@@ -63,17 +56,13 @@ describe('§5 destinations', () => {
     const lambda = srv.client();
     await ready(lambda);
     await arrange(lambda, 'other-function');
-    const missing = [
-      fnArn(REGION, 'no-such-function'),
-      fnArn(REGION, 'other-function', '7'),
-      fnArn(REGION, 'other-function', 'no-such-alias'),
-    ];
+    const missing = [fnArn(REGION, 'no-such-function'), fnArn(REGION, 'other-function', '7'), fnArn(REGION, 'other-function', 'no-such-alias')];
     for (const arn of missing)
       for (const call of Object.values(both(lambda)))
         await expectAwsError(call({ OnSuccess: { Destination: arn } }), { status: 400, name: 'InvalidParameterValueException', message: MSG.destinationArnInvalid(arn) });
   });
 
-  it("[recorded] §5 the function's own ARN -> 400 InvalidParameterValueException \"You can't specify the function as a destination for itself.\"", async () => {
+  it('[recorded] §5 the function\'s own ARN -> 400 InvalidParameterValueException "You can\'t specify the function as a destination for itself."', async () => {
     const lambda = srv.client();
     await ready(lambda);
     for (const own of [fnArn(REGION, FN), fnArn(REGION, FN, '$LATEST')])

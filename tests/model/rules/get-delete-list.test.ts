@@ -21,8 +21,7 @@ const REGION = 'us-east-1';
 const FN = 'my-function';
 const ARN = fnArn(REGION, FN);
 
-const put = (lambda: LambdaClient, Qualifier: string, MaximumEventAgeInSeconds = 60) =>
-  lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier, MaximumEventAgeInSeconds }));
+const put = (lambda: LambdaClient, Qualifier: string, MaximumEventAgeInSeconds = 60) => lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier, MaximumEventAgeInSeconds }));
 const get = (lambda: LambdaClient, FunctionName: string, Qualifier?: string) =>
   lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName, ...(Qualifier !== undefined ? { Qualifier } : {}) }));
 const del = (lambda: LambdaClient, FunctionName: string, Qualifier?: string) =>
@@ -43,7 +42,7 @@ async function allPages(lambda: LambdaClient, MaxItems?: number) {
 }
 
 describe('§4 Get', () => {
-  it("[recorded] §4 Get on a missing function -> 404 \"The function <arn>:<qualifier or $LATEST> doesn't have an EventInvokeConfig\"", async () => {
+  it('[recorded] §4 Get on a missing function -> 404 "The function <arn>:<qualifier or $LATEST> doesn\'t have an EventInvokeConfig"', async () => {
     const lambda = srv.client();
     const ghost = fnArn(REGION, 'no-such-function');
     await expectAwsError(get(lambda, 'no-such-function'), { status: 404, name: 'ResourceNotFoundException', message: MSG.noConfig(`${ghost}:$LATEST`) });
@@ -96,7 +95,7 @@ describe('§4 Delete', () => {
 });
 
 describe('§4 List', () => {
-  it("[recorded] §4 List on a missing function -> 404 \"The function doesn't exist.\" (unlike Get and Delete)", async () => {
+  it('[recorded] §4 List on a missing function -> 404 "The function doesn\'t exist." (unlike Get and Delete)', async () => {
     const lambda = srv.client();
     for (const name of ['no-such-function', fnArn(REGION, 'no-such-function'), '123456789012:function:no-such-function'])
       await expectAwsError(list(lambda, name), { status: 404, name: 'ResourceNotFoundException', message: MSG.functionDoesNotExist });
@@ -135,12 +134,18 @@ describe('§4 List', () => {
     const expected = qualifiers.map((q) => `${ARN}:${q}`).sort();
     for (const maxItems of [1, 2, 3, 4, 5, 50]) {
       const pages = await allPages(lambda, maxItems);
-      expect(pages.map((p) => p.FunctionEventInvokeConfigs?.length), `MaxItems ${maxItems}`).toEqual(
-        Array.from({ length: Math.ceil(5 / maxItems) }, (_, i) => Math.min(maxItems, 5 - i * maxItems)),
-      );
+      expect(
+        pages.map((p) => p.FunctionEventInvokeConfigs?.length),
+        `MaxItems ${maxItems}`,
+      ).toEqual(Array.from({ length: Math.ceil(5 / maxItems) }, (_, i) => Math.min(maxItems, 5 - i * maxItems)));
       expect(pages.slice(0, -1).every((p) => typeof p.NextMarker === 'string')).toBe(true);
       expect(pages.at(-1)?.NextMarker).toBeUndefined();
-      expect(pages.flatMap((p) => p.FunctionEventInvokeConfigs ?? []).map((c) => c.FunctionArn).sort()).toEqual(expected);
+      expect(
+        pages
+          .flatMap((p) => p.FunctionEventInvokeConfigs ?? [])
+          .map((c) => c.FunctionArn)
+          .sort(),
+      ).toEqual(expected);
     }
   });
 

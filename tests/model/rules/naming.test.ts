@@ -96,9 +96,12 @@ describe('§3 naming the function and the qualifier', () => {
   it('[recorded] §3 version against alias is a conflict even when the alias points at that version -> 400', async () => {
     const lambda = srv.client();
     await arrange(lambda, FN, { versions: 1, aliases: { live: '1' } });
-    for (const [name, qualifier] of [[`${FN}:1`, 'live'], [`${FN}:live`, '1'], [`${ARN}:live`, '1']] as const) {
-      for (const call of Object.values(qualifiedCalls(lambda, name, qualifier)))
-        await expectAwsError(call(), { status: 400, name: 'InvalidParameterValueException', message: MSG.qualifierMismatch });
+    for (const [name, qualifier] of [
+      [`${FN}:1`, 'live'],
+      [`${FN}:live`, '1'],
+      [`${ARN}:live`, '1'],
+    ] as const) {
+      for (const call of Object.values(qualifiedCalls(lambda, name, qualifier))) await expectAwsError(call(), { status: 400, name: 'InvalidParameterValueException', message: MSG.qualifierMismatch });
     }
   });
 
@@ -125,8 +128,7 @@ describe('§3 naming the function and the qualifier', () => {
     await arrange(lambda, FN);
     const other = fnArn('eu-west-1', FN);
     const message = MSG.unreachable('eu-west-1', REGION);
-    for (const call of Object.values(qualifiedCalls(lambda, other, '$LATEST')))
-      await expectAwsError(call(), { status: 404, name: 'ResourceNotFoundException', message });
+    for (const call of Object.values(qualifiedCalls(lambda, other, '$LATEST'))) await expectAwsError(call(), { status: 404, name: 'ResourceNotFoundException', message });
     await expectAwsError(lambda.send(new ListFunctionEventInvokeConfigsCommand({ FunctionName: other })), { status: 404, name: 'ResourceNotFoundException', message });
     await expectAwsError(put(lambda, `${fnArn('ap-southeast-2', FN)}:1`), {
       status: 404,
@@ -143,8 +145,7 @@ describe('§3 naming the function and the qualifier', () => {
     const lambda = srv.client();
     await arrange(lambda, FN, { versions: 2, aliases: { live: '1', beta: '$LATEST' } });
     const qualifiers = ['$LATEST', '1', '2', 'live', 'beta'];
-    for (const [i, q] of qualifiers.entries())
-      await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: q, MaximumEventAgeInSeconds: 60 + i }));
+    for (const [i, q] of qualifiers.entries()) await lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName: FN, Qualifier: q, MaximumEventAgeInSeconds: 60 + i }));
     for (const [i, q] of qualifiers.entries()) {
       const out = await get(lambda, FN, q);
       expect({ arn: out.FunctionArn, age: out.MaximumEventAgeInSeconds }).toEqual({ arn: `${ARN}:${q}`, age: 60 + i });

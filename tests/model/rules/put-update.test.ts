@@ -28,12 +28,9 @@ interface Settings {
   MaximumEventAgeInSeconds?: number;
   DestinationConfig?: DestinationConfig;
 }
-const put = (lambda: LambdaClient, settings: Settings, FunctionName = FN) =>
-  lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName, ...settings }));
-const update = (lambda: LambdaClient, settings: Settings, FunctionName = FN) =>
-  lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName, ...settings }));
-const get = (lambda: LambdaClient, Qualifier?: string) =>
-  lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, ...(Qualifier !== undefined ? { Qualifier } : {}) }));
+const put = (lambda: LambdaClient, settings: Settings, FunctionName = FN) => lambda.send(new PutFunctionEventInvokeConfigCommand({ FunctionName, ...settings }));
+const update = (lambda: LambdaClient, settings: Settings, FunctionName = FN) => lambda.send(new UpdateFunctionEventInvokeConfigCommand({ FunctionName, ...settings }));
+const get = (lambda: LambdaClient, Qualifier?: string) => lambda.send(new GetFunctionEventInvokeConfigCommand({ FunctionName: FN, ...(Qualifier !== undefined ? { Qualifier } : {}) }));
 /** The parts of a config answer that rules talk about (LastModified and metadata aside). */
 const settingsOf = (out: { FunctionArn?: string; MaximumRetryAttempts?: number; MaximumEventAgeInSeconds?: number; DestinationConfig?: DestinationConfig }) => ({
   FunctionArn: out.FunctionArn,
@@ -83,13 +80,13 @@ describe('§4 Put', () => {
     });
   });
 
-  it("[recorded] §4 Put on a missing function -> 404 ResourceNotFoundException \"The function doesn't exist.\" (no ARN in the message)", async () => {
+  it('[recorded] §4 Put on a missing function -> 404 ResourceNotFoundException "The function doesn\'t exist." (no ARN in the message)', async () => {
     const lambda = srv.client();
     for (const name of ['no-such-function', `${FN}:1`, fnArn(REGION, 'no-such-function'), `123456789012:function:no-such-function:live`])
       await expectAwsError(put(lambda, { MaximumRetryAttempts: 1 }, name), { status: 404, name: 'ResourceNotFoundException', message: MSG.functionDoesNotExist });
   });
 
-  it("[recorded] §4 Put with a qualifier naming no existing version or alias -> 404 \"The function doesn't exist.\"", async () => {
+  it('[recorded] §4 Put with a qualifier naming no existing version or alias -> 404 "The function doesn\'t exist."', async () => {
     const lambda = srv.client();
     await arrange(lambda, FN, { versions: 1, aliases: { live: '1' } });
     for (const Qualifier of ['2', '1221', 'no-such-alias'])
@@ -152,20 +149,20 @@ describe('§4 Put', () => {
 });
 
 describe('§4 Update', () => {
-  it("[recorded] §4 Update on a missing function -> 404 ResourceNotFoundException \"The function doesn't exist.\"", async () => {
+  it('[recorded] §4 Update on a missing function -> 404 ResourceNotFoundException "The function doesn\'t exist."', async () => {
     const lambda = srv.client();
     for (const name of ['no-such-function', fnArn(REGION, 'no-such-function', '$LATEST')])
       await expectAwsError(update(lambda, { MaximumRetryAttempts: 0 }, name), { status: 404, name: 'ResourceNotFoundException', message: MSG.functionDoesNotExist });
   });
 
-  it("[inferred] §4 Update with a qualifier naming no existing version or alias -> 404 \"The function doesn't exist.\"", async () => {
+  it('[inferred] §4 Update with a qualifier naming no existing version or alias -> 404 "The function doesn\'t exist."', async () => {
     const lambda = srv.client();
     await arrange(lambda, FN, { versions: 1 });
     for (const Qualifier of ['5', 'no-such-alias'])
       await expectAwsError(update(lambda, { Qualifier, MaximumRetryAttempts: 0 }), { status: 404, name: 'ResourceNotFoundException', message: MSG.functionDoesNotExist });
   });
 
-  it("[recorded] §4 Update without a config -> 404 \"The function <qualified arn> doesn't have an EventInvokeConfig\" ($LATEST when none named, the alias for an alias ARN)", async () => {
+  it('[recorded] §4 Update without a config -> 404 "The function <qualified arn> doesn\'t have an EventInvokeConfig" ($LATEST when none named, the alias for an alias ARN)', async () => {
     const lambda = srv.client();
     await arrange(lambda, FN, { versions: 1, aliases: { live: '1' } });
     const cases: Array<[string, string | undefined, string]> = [

@@ -126,9 +126,7 @@ describe('§2 error bodies on the wire', () => {
     expect(a.status).toBe(400);
     expect(a.headers.get('x-amzn-errortype')).toBe('ValidationException');
     expect(a.json).not.toHaveProperty('Type');
-    expect(JSON.stringify(a.json)).toContain(
-      "1 validation error detected: Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60",
-    );
+    expect(JSON.stringify(a.json)).toContain("1 validation error detected: Value '59' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or equal to 60");
   });
 
   it('[inferred] §2 ValidationException body is {"message": "..."}', async () => {

@@ -58,7 +58,15 @@ export interface Run {
 export async function makeReports(): Promise<Run[]> {
   mkdirSync(OUT, { recursive: true });
   const baseline = join(OUT, 'quirky-b-baseline.json');
-  writeFileSync(baseline, JSON.stringify({ known: [{ id: 'merge.update-never-creates', reason: 'answers 400 for a missing config' }, { id: 'merge.put-creates', reason: 'was broken once' }] }));
+  writeFileSync(
+    baseline,
+    JSON.stringify({
+      known: [
+        { id: 'merge.update-never-creates', reason: 'answers 400 for a missing config' },
+        { id: 'merge.put-creates', reason: 'was broken once' },
+      ],
+    }),
+  );
   const runs: [string, string[]][] = [
     ['reference', ['--label', 'reference emulator']],
     ['quirky-a', ['--label', 'quirky emulator A', '--quirk', 'update-replaces,reworded-messages,iso-last-modified']],

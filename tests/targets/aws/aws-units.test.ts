@@ -63,10 +63,14 @@ describe('retries and pacing', () => {
 
   it('gives up at once on what the policy does not retry', async () => {
     let calls = 0;
-    const { result, retries } = await withRetries(async () => {
-      calls += 1;
-      return { status: 400 };
-    }, failureOf, { retryable: (f) => f.status === 429, budgetMs: 10_000 });
+    const { result, retries } = await withRetries(
+      async () => {
+        calls += 1;
+        return { status: 400 };
+      },
+      failureOf,
+      { retryable: (f) => f.status === 429, budgetMs: 10_000 },
+    );
     expect([result.status, retries, calls]).toEqual([400, 0, 1]);
   });
 
@@ -84,7 +88,14 @@ describe('retries and pacing', () => {
 
 describe('plan and destinations', () => {
   it('says what a run creates, where, and what it costs', () => {
-    const lines = planLines(ALL_SCENARIOS, { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/me', region: 'eu-west-1', runPrefix: 'eic-ab12cd', runtime: 'provided.al2023', maxRps: 10 }).join('\n');
+    const lines = planLines(ALL_SCENARIOS, {
+      account: '111122223333',
+      arn: 'arn:aws:iam::111122223333:user/me',
+      region: 'eu-west-1',
+      runPrefix: 'eic-ab12cd',
+      runtime: 'provided.al2023',
+      maxRps: 10,
+    }).join('\n');
     expect(lines).toContain('account 111122223333');
     expect(lines).toContain('region eu-west-1');
     expect(lines).toContain('IAM role eic-ab12cd-role');
@@ -104,7 +115,15 @@ describe('plan and destinations', () => {
       deniedQueue: 'eic-ab12cd-queue-denied',
       deniedTopic: 'eic-ab12cd-topic-denied',
     });
-    const arns = { queue: 'arn:aws:sqs:r:1:q', queue2: 'arn:aws:sqs:r:1:q2', topic: 'arn:aws:sns:r:1:t', bucket: 'arn:aws:s3:::b', bus: 'arn:aws:events:r:1:event-bus/e', deniedQueue: 'arn:aws:sqs:r:1:qd', deniedTopic: 'arn:aws:sns:r:1:td' };
+    const arns = {
+      queue: 'arn:aws:sqs:r:1:q',
+      queue2: 'arn:aws:sqs:r:1:q2',
+      topic: 'arn:aws:sns:r:1:t',
+      bucket: 'arn:aws:s3:::b',
+      bus: 'arn:aws:events:r:1:event-bus/e',
+      deniedQueue: 'arn:aws:sqs:r:1:qd',
+      deniedTopic: 'arn:aws:sns:r:1:td',
+    };
     const policy = deliveryPolicy({ names, arns }, 'arn:aws:lambda:r:1:function:eic-ab12cd-');
     expect(policy.Statement.map((s) => s.Action)).toEqual(['sqs:SendMessage', 'sns:Publish', ['s3:PutObject', 's3:ListBucket'], 'events:PutEvents', 'lambda:InvokeFunction']);
     expect(JSON.stringify(policy)).not.toContain('"*"');

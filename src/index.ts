@@ -16,3 +16,6 @@ export { CONTROL_HEADER, DEFAULT_LIMITS, type ServerLimits } from './http/limits
 export { OPERATIONS, EIC_OPERATIONS, type OperationName, type OperationSpec } from './spec/operations.js';
 export { SHAPES, PATTERNS, DESTINATION_CONFIG } from './spec/shapes.js';
 export { ERROR_CODES, MESSAGES, type ErrorCode, type Evidence } from './spec/errors.js';
+export { QuirkLayer, quirkyEmulator } from './quirks/layer.js';
+export { QUIRKS, QUIRK_NAMES, type QuirkName } from './quirks/catalogue.js';
+export type { ModelWrapper } from './model/outcome.js';

@@ -133,3 +133,18 @@ describe('quirks match on error codes, never on message text', () => {
     expect(del().ok).toBe(false);
   });
 });
+
+describe('the package entry point', () => {
+  it('offers the quirks to users: quirkyEmulator behaves as the named quirk says, the plain Emulator does not', async () => {
+    const pkg = await import('../../src/index.js');
+    expect(pkg.QUIRK_NAMES).toEqual(QUIRK_NAMES);
+    const put = (emulator: Emulator) => {
+      seeded(emulator);
+      const outcome = emulator.invoke('PutFunctionEventInvokeConfig', { FunctionName: 'f', MaximumRetryAttempts: 1 }, ctx);
+      return outcome.ok ? (outcome.output as { FunctionArn?: string }).FunctionArn : outcome.error.code;
+    };
+    expect(put(new pkg.Emulator())).toMatch(/:function:f:\$LATEST$/);
+    expect(put(pkg.quirkyEmulator(['unqualified-function-arn']))).toMatch(/:function:f$/);
+    expect(put(new pkg.Emulator({ wrapper: new pkg.QuirkLayer(['unqualified-function-arn']) }))).toMatch(/:function:f$/);
+  });
+});

@@ -8,7 +8,7 @@ import { systemContext, type Context } from '../model/context.js';
 import type { Emulator } from '../model/emulator.js';
 import { decodeRequest, encodeError, encodeOutcome, type WireResponse } from './codec.js';
 import { CONTROL_PREFIX, handleControl } from './control-api.js';
-import { route } from './router.js';
+import { route, type RouteMatch } from './router.js';
 import { AwsError } from '../model/aws-error.js';
 
 export interface HttpRequestLike {
@@ -105,19 +105,41 @@ function contextFor(defaults: HandlerDefaults, region: string): Context {
 }
 
 /**
+ * Request targets, split and routed, by method and target: clients repeat the same few, and both
+ * steps are pure functions of the two. Bounded (cleared when full; long targets are not kept).
+ */
+const ROUTED = new Map<string, { readonly target: Target; readonly match: RouteMatch } | null>();
+const MAX_ROUTED = 1024;
+const MAX_ROUTED_TARGET = 256;
+
+function routed(method: string, url: string): { readonly target: Target; readonly match: RouteMatch } | null {
+  const key = `${method} ${url}`;
+  let found = ROUTED.get(key);
+  if (found === undefined) {
+    const target = parseTarget(url);
+    found = target ? { target, match: route(method, target.rawPath, target.query) } : null;
+    if (url.length <= MAX_ROUTED_TARGET) {
+      if (ROUTED.size >= MAX_ROUTED) ROUTED.clear();
+      ROUTED.set(key, found);
+    }
+  }
+  return found;
+}
+
+/**
  * Answers one request as AWS Lambda would (or the control API, under its prefix).
  * @example handleHttp(emulator, { account: '123456789012', region: 'us-east-1' }, { method: 'GET', url: '/2019-09-25/functions/f/event-invoke-config', headers: {}, body: Buffer.alloc(0) }).status // 404
  */
 export function handleHttp(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike): WireResponse {
   if (isControl(request.url)) return handleControl(emulator, request, defaults.controlToken);
   const requestId = randomUUID();
-  const target = parseTarget(request.url);
-  if (!target) return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
-  const match = route(request.method, target.rawPath, target.query);
+  const found = routed(request.method, request.url);
+  if (!found) return emulator.wire(encodeError(fail('unknownOperation', request.method, request.url), requestId));
+  const { target, match } = found;
   return emulator.wire(answerLambda(emulator, defaults, request, target, match, requestId), match.kind === 'operation' ? match.operation : undefined);
 }
 
-function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, target: Target, match: ReturnType<typeof route>, requestId: string): WireResponse {
+function answerLambda(emulator: Emulator, defaults: HandlerDefaults, request: HttpRequestLike, target: Target, match: RouteMatch, requestId: string): WireResponse {
   try {
     if (match.kind === 'unknown') return encodeError(fail('unknownOperation', request.method, target.pathname()), requestId);
     if (match.kind === 'unsupported') return encodeError(fail('unsupportedOperation', match.operation), requestId);

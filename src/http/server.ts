@@ -1,7 +1,10 @@
-/** The embedded emulator over HTTP: a thin node:http shell around `handleHttp`. */
+/**
+ * The embedded emulator over HTTP: a thin shell around `handleHttp`. Connections start on the fast
+ * path (`fast-connection.ts`); node:http takes over any connection the fast path hands it.
+ */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createListener, type AddressInfo, type Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/context.js';
@@ -10,6 +13,7 @@ import { fail, type AwsError } from '../model/aws-error.js';
 import { encodeError, type WireResponse } from './codec.js';
 import { CONTROL_PREFIX } from './control-api.js';
 import { BodyBuffer } from './body.js';
+import { serveFast } from './fast-connection.js';
 import { crossSiteRefusal, hostPolicy } from './guard.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
@@ -205,10 +209,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
-  server.maxConnections = limits.maxConnections;
   // Requests Node cannot even parse (bad framing, oversized headers, too slow) still get a JSON AWS
   // error, after the answers to the requests before them on the same connection.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: TrackedSocket) => {
+  const clientError = (error: NodeJS.ErrnoException, socket: TrackedSocket) => {
     if (!socket.writable || error.code === 'ECONNRESET') return socket.destroy();
     const current = socket[CURRENT];
     // A body that stalls: its request is known, so the 408 answers it (in order, then the socket closes).
@@ -221,12 +224,35 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const answer = rawAnswer(status, reason, encodeError(make(), randomUUID()));
     if ((socket[PENDING] ?? 0) > 0) socket[DEFERRED] = answer;
     else socket.end(answer);
+  };
+  server.on('clientError', clientError);
+  // node:http is never bound: it serves the connections the fast path hands it. 'listening' starts
+  // its connection tracking, which enforces the header and request timeouts.
+  server.emit('listening');
+  const fastSockets = new Set<Socket>();
+  const listener = createListener({ allowHalfOpen: true, noDelay: true }, (socket) => {
+    fastSockets.add(socket);
+    socket.once('close', () => fastSockets.delete(socket));
+    serveFast(socket, {
+      answer: (request) => handleHttp(emulator, defaults, request),
+      refused: (headers) => crossSiteRefusal(headers, allowHost) !== undefined,
+      maxBody: (method, url) => (isCodeUpload(method, url) ? limits.maxCodeBodyBytes : limits.maxBodyBytes),
+      headersTimeoutMs: limits.headersTimeoutMs,
+      keepAliveTimeoutMs: limits.keepAliveTimeoutMs,
+      handOff: (socket, unread) => {
+        fastSockets.delete(socket);
+        server.emit('connection', socket);
+        socket.emit('data', unread);
+      },
+      timedOut: (socket) => clientError(Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket),
+    });
   });
+  listener.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    listener.once('error', reject);
+    listener.listen(options.port ?? 0, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = listener.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}`,
@@ -235,8 +261,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     emulator,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        listener.close(() => resolve());
+        server.close();
         server.closeAllConnections();
+        for (const socket of fastSockets) socket.destroy();
       }),
   };
 }

@@ -47,12 +47,34 @@ export interface RunningServer {
 }
 
 /** Per-socket bookkeeping kept on the socket itself (no map lookups on the hot path). */
-const PENDING = Symbol('answers not yet written');
+const WAITING = Symbol('the requests of the connection not answered yet, in arrival order');
 const DEFERRED = Symbol('an error answer waiting for the earlier answers');
 const CURRENT = Symbol('the answer of the request being received');
 const RELEASE = Symbol('gives the request body bytes back to the budget');
-type TrackedResponse = ServerResponse & { [RELEASE]?: () => void };
-type TrackedSocket = Socket & { [PENDING]?: number; [DEFERRED]?: string; [CURRENT]?: TrackedResponse };
+const TURN = Symbol("the request's place in its connection's order");
+/** A request in its connection's order, and its answer once known (run when its turn comes). */
+interface Turn {
+  readonly queue: Turn[];
+  answer?: () => void;
+}
+type TrackedResponse = ServerResponse & { [RELEASE]?: () => void; [TURN]?: Turn };
+type TrackedSocket = Socket & { [WAITING]?: Turn[]; [DEFERRED]?: string; [CURRENT]?: TrackedResponse };
+
+/**
+ * Answers `res` when every earlier request of its connection has been answered: pipelined requests
+ * reach the model in the order they were sent, whichever of them finished arriving first.
+ */
+function inTurn(res: TrackedResponse, answer: () => void): void {
+  const turn = res[TURN];
+  if (!turn) return answer();
+  if (turn.answer) return;
+  turn.answer = answer;
+  const queue = turn.queue;
+  while (queue.length > 0 && queue[0]!.answer) queue.shift()!.answer!();
+}
+
+/** Whether earlier requests of the connection are still unanswered. */
+const mustWait = (res: TrackedResponse): boolean => res[TURN] !== undefined && res[TURN].queue[0] !== res[TURN];
 
 /** An HTTP/1.1 answer written straight to a socket (for requests Node could not parse). */
 function rawAnswer(status: number, reason: string, answer: WireResponse): string {
@@ -124,30 +146,32 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     res.end(answer.body);
     const socket = res.socket as TrackedSocket | null;
     if (!socket) return;
-    socket[PENDING] = (socket[PENDING] ?? 1) - 1;
     // A malformed request came after this one on the same connection: its error goes out last.
-    if (socket[PENDING] === 0 && socket[DEFERRED] !== undefined) {
+    if (socket[WAITING]?.length === 0 && socket[DEFERRED] !== undefined) {
       const deferred = socket[DEFERRED];
       res.once('finish', () => socket.end(deferred));
     }
   };
-  const refuse = (res: ServerResponse, error: AwsError) => send(res, emulator.wire(encodeError(error, randomUUID())), true);
+  const refuse = (res: TrackedResponse, error: AwsError) => inTurn(res, () => send(res, emulator.wire(encodeError(error, randomUUID())), true));
 
-  const server: Server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, (req: IncomingMessage, res) => {
+  const server: Server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, (req: IncomingMessage, res: TrackedResponse) => {
     const socket = req.socket as TrackedSocket;
-    socket[PENDING] = (socket[PENDING] ?? 0) + 1;
+    const queue = (socket[WAITING] ??= []);
+    const turn: Turn = { queue };
+    queue.push(turn);
+    res[TURN] = turn;
     socket[CURRENT] = res;
     const refused = crossSiteRefusal(req.headers, allowHost);
     if (refused) {
       req.resume();
-      return send(res, refused, true);
+      return inTurn(res, () => send(res, refused, true));
     }
     const url = req.url ?? '/';
     // No Content-Length and no Transfer-Encoding: the request has no body and is complete once its
     // head is parsed. It is answered at once, without the stream machinery a body needs.
     const length = req.headers['content-length'];
     if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined)
-      return send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: NO_BODY }));
+      return inTurn(res, () => send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: NO_BODY })));
     const limit = isCodeUpload(req.method, url) ? limits.maxCodeBodyBytes : limits.maxBodyBytes;
     const declared = Number(length ?? 0);
     const operation = () => (url.startsWith(CONTROL_PREFIX) ? 'control API' : `${req.method} ${url.split('?')[0]}`);
@@ -175,7 +199,21 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       req.resume();
       refuse(res, error);
     };
-    const answer = (bytes: Buffer) => send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: bytes }));
+    const answer = (bytes: Buffer) => {
+      // A body that waits for earlier answers is held across turns: it counts against the budget.
+      let held = mustWait(res) ? bytes.length : 0;
+      if (held > 0 && buffered + held > limits.bufferedBudgetBytes) return refuse(res, fail('throttled'));
+      buffered += held;
+      const releaseHeld = () => {
+        buffered -= held;
+        held = 0;
+      };
+      if (held > 0) res.once('close', releaseHeld);
+      inTurn(res, () => {
+        releaseHeld();
+        send(res, handleHttp(emulator, defaults, { method: req.method ?? 'GET', url, headers: req.headers, body: bytes }));
+      });
+    };
     const buffer = () => {
       body = new BodyBuffer();
       (res as TrackedResponse)[RELEASE] = release;
@@ -222,7 +260,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
     const [status, reason, make] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', () => fail('unparseableBody', `malformed HTTP request (${error.code ?? error.message})`)];
     const answer = rawAnswer(status, reason, encodeError(make(), randomUUID()));
-    if ((socket[PENDING] ?? 0) > 0) socket[DEFERRED] = answer;
+    if ((socket[WAITING]?.length ?? 0) > 0) socket[DEFERRED] = answer;
     else socket.end(answer);
   };
   server.on('clientError', clientError);

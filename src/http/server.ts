@@ -66,7 +66,10 @@ type TrackedSocket = Socket & { [WAITING]?: Turn[]; [DEFERRED]?: string; [CURREN
  */
 function inTurn(res: TrackedResponse, answer: () => void): void {
   const turn = res[TURN];
-  if (!turn) return answer();
+  if (!turn) {
+    answer();
+    return;
+  }
   if (turn.answer) return;
   turn.answer = answer;
   const queue = turn.queue;
@@ -156,7 +159,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
   const server: Server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, (req: IncomingMessage, res: TrackedResponse) => {
     const socket = req.socket as TrackedSocket;
-    const queue = (socket[WAITING] ??= []);
+    const queue = socket[WAITING] ?? [];
+    socket[WAITING] = queue;
     const turn: Turn = { queue };
     queue.push(turn);
     res[TURN] = turn;

@@ -16,6 +16,7 @@ import { BodyBuffer } from './body.js';
 import { serveFast } from './fast-connection.js';
 import { crossSiteRefusal, hostPolicy } from './guard.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
+import { inTurn, mustWait, takeTurn, unanswered } from './in-order.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 
 export interface ServeOptions {
@@ -47,37 +48,11 @@ export interface RunningServer {
 }
 
 /** Per-socket bookkeeping kept on the socket itself (no map lookups on the hot path). */
-const WAITING = Symbol('the requests of the connection not answered yet, in arrival order');
 const DEFERRED = Symbol('an error answer waiting for the earlier answers');
 const CURRENT = Symbol('the answer of the request being received');
 const RELEASE = Symbol('gives the request body bytes back to the budget');
-const TURN = Symbol("the request's place in its connection's order");
-/** A request in its connection's order, and its answer once known (run when its turn comes). */
-interface Turn {
-  readonly queue: Turn[];
-  answer?: () => void;
-}
-type TrackedResponse = ServerResponse & { [RELEASE]?: () => void; [TURN]?: Turn };
-type TrackedSocket = Socket & { [WAITING]?: Turn[]; [DEFERRED]?: string; [CURRENT]?: TrackedResponse };
-
-/**
- * Answers `res` when every earlier request of its connection has been answered: pipelined requests
- * reach the model in the order they were sent, whichever of them finished arriving first.
- */
-function inTurn(res: TrackedResponse, answer: () => void): void {
-  const turn = res[TURN];
-  if (!turn) {
-    answer();
-    return;
-  }
-  if (turn.answer) return;
-  turn.answer = answer;
-  const queue = turn.queue;
-  while (queue.length > 0 && queue[0]!.answer) queue.shift()!.answer!();
-}
-
-/** Whether earlier requests of the connection are still unanswered. */
-const mustWait = (res: TrackedResponse): boolean => res[TURN] !== undefined && res[TURN].queue[0] !== res[TURN];
+type TrackedResponse = ServerResponse & { [RELEASE]?: () => void };
+type TrackedSocket = Socket & { [DEFERRED]?: string; [CURRENT]?: TrackedResponse };
 
 /** An HTTP/1.1 answer written straight to a socket (for requests Node could not parse). */
 function rawAnswer(status: number, reason: string, answer: WireResponse): string {
@@ -150,7 +125,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     const socket = res.socket as TrackedSocket | null;
     if (!socket) return;
     // A malformed request came after this one on the same connection: its error goes out last.
-    if (socket[WAITING]?.length === 0 && socket[DEFERRED] !== undefined) {
+    if (unanswered(socket) === 0 && socket[DEFERRED] !== undefined) {
       const deferred = socket[DEFERRED];
       res.once('finish', () => socket.end(deferred));
     }
@@ -159,11 +134,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
   const server: Server = createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, (req: IncomingMessage, res: TrackedResponse) => {
     const socket = req.socket as TrackedSocket;
-    const queue = socket[WAITING] ?? [];
-    socket[WAITING] = queue;
-    const turn: Turn = { queue };
-    queue.push(turn);
-    res[TURN] = turn;
+    takeTurn(socket, res);
     socket[CURRENT] = res;
     const refused = crossSiteRefusal(req.headers, allowHost);
     if (refused) {
@@ -220,7 +191,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     };
     const buffer = () => {
       body = new BodyBuffer();
-      (res as TrackedResponse)[RELEASE] = release;
+      res[RELEASE] = release;
       res.on('close', release);
       req.on('error', () => res.destroy());
       req.on('end', onEnd);
@@ -264,7 +235,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     }
     const [status, reason, make] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', () => fail('unparseableBody', `malformed HTTP request (${error.code ?? error.message})`)];
     const answer = rawAnswer(status, reason, encodeError(make(), randomUUID()));
-    if ((socket[WAITING]?.length ?? 0) > 0) socket[DEFERRED] = answer;
+    if (unanswered(socket) > 0) socket[DEFERRED] = answer;
     else socket.end(answer);
   };
   server.on('clientError', clientError);

@@ -26,11 +26,14 @@ const destination = (arn: string | undefined) => (arn === undefined ? {} : { Des
  * @example configView(ctx, 'my-function', stored).FunctionArn // 'arn:aws:lambda:us-east-2:123456789012:function:my-function:$LATEST'
  */
 export function configView(ctx: Context, functionName: string, config: StoredEventInvokeConfig): EventInvokeConfigWire {
-  return {
-    LastModified: config.lastModified / 1000,
-    FunctionArn: functionArn(ctx, functionName, config.qualifier),
-    ...(config.maximumRetryAttempts !== undefined ? { MaximumRetryAttempts: config.maximumRetryAttempts } : {}),
-    ...(config.maximumEventAgeInSeconds !== undefined ? { MaximumEventAgeInSeconds: config.maximumEventAgeInSeconds } : {}),
-    DestinationConfig: { OnSuccess: destination(config.onSuccess), OnFailure: destination(config.onFailure) },
-  };
+  const LastModified = config.lastModified / 1000;
+  const FunctionArn = functionArn(ctx, functionName, config.qualifier);
+  const DestinationConfig = { OnSuccess: destination(config.onSuccess), OnFailure: destination(config.onFailure) };
+  const retry = config.maximumRetryAttempts;
+  const age = config.maximumEventAgeInSeconds;
+  // One literal per shape, members in the wire order (no spreads: Get and Put answer through here).
+  if (retry !== undefined && age !== undefined) return { LastModified, FunctionArn, MaximumRetryAttempts: retry, MaximumEventAgeInSeconds: age, DestinationConfig };
+  if (retry !== undefined) return { LastModified, FunctionArn, MaximumRetryAttempts: retry, DestinationConfig };
+  if (age !== undefined) return { LastModified, FunctionArn, MaximumEventAgeInSeconds: age, DestinationConfig };
+  return { LastModified, FunctionArn, DestinationConfig };
 }

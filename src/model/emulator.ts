@@ -59,11 +59,11 @@ export class Emulator {
    * emulator.invoke('GetFunctionEventInvokeConfig', { FunctionName: 'my-function' }, systemContext());
    * // { ok: false, error: AwsError(ResourceNotFoundException, 404) }
    */
-  invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context = systemContext(), options: { faults?: boolean } = {}): Outcome {
+  invoke(operation: OperationName, input: Readonly<Record<string, unknown>>, ctx: Context = systemContext(), options?: { faults?: boolean }): Outcome {
     if (!Object.hasOwn(OPERATIONS, operation)) return { ok: false, error: fail('unsupportedOperation', String(operation)) };
     if (input === undefined || input === null) input = {};
     if (!isPlainObject(input)) return { ok: false, error: fail('unparseableBody', 'the input must be an object') };
-    const fault = options.faults === false ? undefined : this.faults.take(operation);
+    const fault = options?.faults === false ? undefined : this.faults.take(operation);
     if (fault) return { ok: false, error: fault };
     const wrapper = this.wrapper;
     const call: Core = wrapper?.around ? (op, inp, c) => wrapper.around!(op, inp, c, this.core) : this.core;
@@ -81,10 +81,10 @@ export class Emulator {
   }
 
   /** The model itself: JSON types, then constraints, then the operation. */
-  private readonly core: Core = (operation, input, ctx, options = {}) => {
+  private readonly core: Core = (operation, input, ctx, options) => {
     const spec = OPERATIONS[operation];
     try {
-      checkInput(operation, input, options.violations);
+      checkInput(operation, input, options?.violations);
       // Only CreateFunction can bring a region to life; every other call needs a function there,
       // so a read or a failed write naming a new region (a SigV4 scope) allocates nothing.
       const state = this.world.peek(ctx.account, ctx.region);

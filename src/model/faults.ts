@@ -66,6 +66,7 @@ export class FaultPlan {
    * @example plan.take('PutFunctionEventInvokeConfig')?.status // 429
    */
   take(operation: string): AwsError | undefined {
+    if (this.faults.length === 0) return undefined;
     const fault = this.faults.find((f) => f.remaining > 0 && (f.operation === '*' || f.operation === operation));
     if (!fault) return undefined;
     fault.remaining -= 1;

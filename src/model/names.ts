@@ -15,23 +15,25 @@ export interface FunctionRef {
 const NAME_PARTS =
   /^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?(?:([a-z]{2}(?:(?:-gov)|(?:-iso(?:[a-z]?)))?-[a-z]+-\d{1}):)?(?:(\d{12}):)?(function:)?([a-zA-Z0-9-_.]+)(?::(\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9-_]+))?$/;
 
+const BARE_NAME = /^[a-zA-Z0-9-_.]+$/;
+
 /**
  * Splits a FunctionName (name, partial ARN or ARN, each optionally qualified) into its parts.
  * Returns undefined when the value does not match the model's pattern.
  * @example parseFunctionName('123456789012:function:my-function:live') // { name: 'my-function', account: '123456789012', qualifier: 'live', isArn: true }
  */
 export function parseFunctionName(value: string): FunctionRef | undefined {
+  // A bare name (the common case) needs no split: the same answer as the full pattern, no match array.
+  if (BARE_NAME.test(value)) return { name: value, isArn: false };
   const m = NAME_PARTS.exec(value);
   if (!m) return undefined;
   const [, partition, region, account, functionPrefix, name, qualifier] = m;
-  return {
-    name: name!,
-    ...(partition !== undefined || value.startsWith('arn:') ? { partition: partition ?? '' } : {}),
-    ...(region ? { region } : {}),
-    ...(account ? { account } : {}),
-    ...(qualifier ? { qualifier } : {}),
-    isArn: functionPrefix !== undefined || value.startsWith('arn:'),
-  };
+  const ref: { -readonly [K in keyof FunctionRef]: FunctionRef[K] } = { name: name!, isArn: functionPrefix !== undefined || value.startsWith('arn:') };
+  if (partition !== undefined || value.startsWith('arn:')) ref.partition = partition ?? '';
+  if (region) ref.region = region;
+  if (account) ref.account = account;
+  if (qualifier) ref.qualifier = qualifier;
+  return ref;
 }
 
 /**

@@ -113,47 +113,52 @@ function violation<R extends keyof typeof CONSTRAINT_TEXT>(member: MemberSpec, v
 
 const NONE: readonly Violation[] = Object.freeze([]);
 
+/** `list` with `found` added: a list is allocated only once something is found (valid input, the common case, allocates none). */
+const adding = (list: Violation[] | undefined, found: readonly Violation[]): Violation[] | undefined => {
+  if (found.length === 0) return list;
+  if (!list) return [...found];
+  list.push(...found);
+  return list;
+};
+
 function memberViolations(member: MemberSpec, v: unknown): readonly Violation[] {
   if (v === undefined || v === null) return member.required ? [violation(member, v, 'required')] : NONE;
   const shape = member.shape;
-  const out: Violation[] = [];
+  let out: Violation[] | undefined;
   if (shape.type === 'string' && typeof v === 'string') {
-    if (shape.min !== undefined && v.length < shape.min) out.push(violation(member, v, 'minLength', shape.min));
-    if (shape.max !== undefined && v.length > shape.max) out.push(violation(member, v, 'maxLength', shape.max));
-    if (shape.pattern !== undefined && !compiled(shape.pattern).test(v)) out.push(violation(member, v, 'pattern', shape.pattern));
-    if (shape.enum !== undefined && !shape.enum.includes(v)) out.push(violation(member, v, 'enum', shape.enum.join(', ')));
+    if (shape.min !== undefined && v.length < shape.min) out = adding(out, [violation(member, v, 'minLength', shape.min)]);
+    if (shape.max !== undefined && v.length > shape.max) out = adding(out, [violation(member, v, 'maxLength', shape.max)]);
+    if (shape.pattern !== undefined && !compiled(shape.pattern).test(v)) out = adding(out, [violation(member, v, 'pattern', shape.pattern)]);
+    if (shape.enum !== undefined && !shape.enum.includes(v)) out = adding(out, [violation(member, v, 'enum', shape.enum.join(', '))]);
   } else if (shape.type === 'list' && Array.isArray(v)) {
     const shown = `[${v.join(', ')}]`;
-    if (shape.min !== undefined && v.length < shape.min) out.push(violation(member, shown, 'minLength', shape.min));
-    if (shape.max !== undefined && v.length > shape.max) out.push(violation(member, shown, 'maxLength', shape.max));
-    if (shape.member) for (const item of v) out.push(...memberViolations({ shape: shape.member, path: member.path }, item));
+    if (shape.min !== undefined && v.length < shape.min) out = adding(out, [violation(member, shown, 'minLength', shape.min)]);
+    if (shape.max !== undefined && v.length > shape.max) out = adding(out, [violation(member, shown, 'maxLength', shape.max)]);
+    if (shape.member) for (const item of v) out = adding(out, memberViolations({ shape: shape.member, path: member.path }, item));
   } else if (shape.type === 'map' && isPlainObject(v)) {
     const entries = Object.entries(v);
-    if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) out.push(violation(member, `{${entries.length} entries}`, 'maxLength', shape.maxEntries));
+    if (shape.maxEntries !== undefined && entries.length > shape.maxEntries) out = adding(out, [violation(member, `{${entries.length} entries}`, 'maxLength', shape.maxEntries)]);
     for (const [k, item] of entries) {
-      if (shape.key) out.push(...memberViolations({ shape: shape.key, path: `${member.path}.key` }, k));
-      if (shape.value) out.push(...memberViolations({ shape: shape.value, path: `${member.path}.value` }, item));
+      if (shape.key) out = adding(out, memberViolations({ shape: shape.key, path: `${member.path}.key` }, k));
+      if (shape.value) out = adding(out, memberViolations({ shape: shape.value, path: `${member.path}.value` }, item));
     }
   } else if (shape.type === 'integer' && typeof v === 'number') {
-    if (shape.min !== undefined && v < shape.min) out.push(violation(member, v, 'min', shape.min));
-    if (shape.max !== undefined && v > shape.max) out.push(violation(member, v, 'max', shape.max));
+    if (shape.min !== undefined && v < shape.min) out = adding(out, [violation(member, v, 'min', shape.min)]);
+    if (shape.max !== undefined && v > shape.max) out = adding(out, [violation(member, v, 'max', shape.max)]);
   } else if (shape.type === 'structure' && isPlainObject(v)) {
-    for (const [name, child] of memberEntries(shape.members)) out.push(...memberViolations(child, v[name]));
+    for (const [name, child] of memberEntries(shape.members)) out = adding(out, memberViolations(child, v[name]));
   }
-  return out.length === 0 ? NONE : out;
+  return out ?? NONE;
 }
 
 /**
  * Every constraint violation of the input, in model order, as AWS words them.
  * @example constraintViolations(OPERATIONS.GetFunctionEventInvokeConfig, { FunctionName: 'f', Qualifier: '' }).length // 2
  */
-export function constraintViolations(spec: OperationSpec, input: Input): Violation[] {
-  const out: Violation[] = [];
-  for (const [name, member] of memberEntries(spec.input)) {
-    const found = memberViolations(member, input[name]);
-    if (found.length > 0) out.push(...found);
-  }
-  return out;
+export function constraintViolations(spec: OperationSpec, input: Input): readonly Violation[] {
+  let out: Violation[] | undefined;
+  for (const [name, member] of memberEntries(spec.input)) out = adding(out, memberViolations(member, input[name]));
+  return out ?? NONE;
 }
 
 /**

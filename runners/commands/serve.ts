@@ -10,6 +10,7 @@ import { takeSignals } from '../process/signals.js';
 import { defineCommand, integer, matching, runSpec, someOf, type OptionTable, type Values } from './model.js';
 import { UsageError, integerOption, listOption } from './usage.js';
 import { quirkyEmulator } from '../../src/quirks/layer.js';
+import { Emulator } from '../../src/model/emulator.js';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 
@@ -116,7 +117,8 @@ async function serveWith(opts: Values<typeof SERVE_OPTIONS>): Promise<number> {
   let server;
   try {
     server = await startServer({
-      emulator: quirkyEmulator(quirks, layer ? { layer } : {}),
+      // Without quirks the model is not wrapped at all (an empty quirk layer still costs every call).
+      emulator: quirks.length > 0 ? quirkyEmulator(quirks, layer ? { layer } : {}) : new Emulator(layer ? { layer } : {}),
       ...(opts.host !== undefined ? { host: opts.host } : {}),
       ...(port !== undefined ? { port } : {}),
       ...(opts.region !== undefined ? { region: opts.region } : {}),

@@ -36,6 +36,13 @@ export interface ServerLimits {
    * once, so a flood of connections cannot exhaust file descriptors.
    */
   readonly maxConnections: number;
+  /**
+   * After an answer that closes the connection while the client is still sending (a body refused
+   * with 413 or 429 as it streams), the server reads and discards for up to this long before it
+   * closes (ms). Closing at once with unread bytes makes the kernel send a reset, and a client still
+   * writing then sees EPIPE or ECONNRESET instead of the answer.
+   */
+  readonly lingerMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -46,6 +53,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 512,
+  lingerMs: 5_000,
 };
 
 /**

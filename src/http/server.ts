@@ -17,6 +17,7 @@ import { serveFast } from './fast-connection.js';
 import { crossSiteRefusal, hostPolicy } from './guard.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
 import { inTurn, mustWait, takeTurn, unanswered } from './in-order.js';
+import { lingerBeforeClose } from './linger.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 
 export interface ServeOptions {
@@ -119,7 +120,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
   const send = (res: ServerResponse, answer: WireResponse, close = false) => {
     const headers: Record<string, string | number> = { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) };
-    if (close) headers.Connection = 'close';
+    if (close) {
+      headers.Connection = 'close';
+      if (res.socket) lingerBeforeClose(res.socket, limits.lingerMs);
+    }
     res.writeHead(answer.status, headers);
     res.end(answer.body);
     const socket = res.socket as TrackedSocket | null;
@@ -160,7 +164,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     let stopped = false;
     // Gives the bytes back to the shared budget once, however the request ends (answered, refused, timed out, reset).
     const release = () => {
-      if (size >= LARGE_BODY_BYTES) reclaimSoon();
+      // Again once the connection is gone: a refused body is still read (and dropped) until then.
+      if (size >= LARGE_BODY_BYTES) {
+        reclaimSoon();
+        socket.once('close', reclaimSoon);
+      }
       if (body) {
         buffered -= body.size;
         body.clear();

@@ -6,6 +6,7 @@
  * default limits are exercised in tests/peers/hardening-memory.test.ts.
  */
 import { CreateFunctionCommand, GetFunctionCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Emulator } from '../../src/model/emulator.js';
 import { systemContext } from '../../src/model/context.js';
@@ -43,6 +44,32 @@ describe('bodies are limited while they stream', () => {
     const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
     const a = await socketExchange(server.url, [head('PUT', EIC, ['Transfer-Encoding: chunked', 'Content-Type: application/json']), ...Array(10).fill(frame)], 3_000, 5);
     expect(statusesIn(a.text)).toEqual([413]);
+  });
+
+  it('a client still uploading when refused reads its 413, never a reset (the server lingers)', async () => {
+    // Closing at once with unread bytes made the kernel reset the connection: a quarter of these
+    // uploads saw EPIPE. Its own server: lingering connections count against the cap of 8 here.
+    const lingering = await startServer({ limits: { maxBodyBytes: 2 * 1024 * 1024 } });
+    const upload = () =>
+      new Promise<string>((resolve) => {
+        const req = httpRequest(`${lingering.url}${EIC}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+          res.resume();
+          resolve(String(res.statusCode));
+          req.destroy();
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+        const chunk = Buffer.alloc(1024 * 1024, 'a');
+        let sent = 0;
+        const pump = (): void => {
+          while (sent++ < 20) if (!req.write(chunk)) return void req.once('drain', pump);
+          req.end();
+        };
+        pump();
+      });
+    const outcomes: string[] = [];
+    for (let round = 0; round < 20; round++) outcomes.push(...(await Promise.all(Array.from({ length: 4 }, upload))));
+    await lingering.close();
+    expect(outcomes).toEqual(Array(80).fill('413'));
   });
 
   it('bodies buffered at once across connections stay within the budget (429 past it)', async () => {

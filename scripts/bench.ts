@@ -9,13 +9,15 @@
  *   npm run bench -- --only scaling,startup   # some sections: scaling, startup, http, mocks, suite
  *
  * Uses wrk for raw HTTP when it is installed (apt-get install wrk) and moto_server when present.
+ * With `taskset` and two or more CPUs, servers run on the last CPU and their load (wrk, SDK probes)
+ * on the others (`pinned` in bench/processes.ts), so the HTTP ratios measure the servers.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listConfigsWalk, listFunctionsPageCost, listFunctionsWalk, seedConfigCost, seededEmulator } from './bench/scaling.js';
-import { cpuSeconds, freePort, probe, runToEnd, startListening, stop, type Started } from './bench/processes.js';
+import { cpuSeconds, freePort, PINNING, pinned, probe, runToEnd, startListening, stop, type Started } from './bench/processes.js';
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : undefined;
@@ -138,7 +140,7 @@ async function seedOverHttp(url: string): Promise<void> {
 /** Requests a second (wrk) and server CPU µs a request, for one server, method and concurrency. */
 async function wrk(server: Started, method: 'GET' | 'PUT', connections: number, script: string): Promise<{ rps: number; cpuUs: number }> {
   const before = cpuSeconds(server.child.pid!) ?? 0;
-  const out = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${WRK_SECONDS}s`, ...(method === 'PUT' ? ['-s', script] : []), `${server.url}${PATH}`], { encoding: 'utf8' });
+  const out = spawnSync(...pinned('load', 'wrk', ['-t1', `-c${connections}`, `-d${WRK_SECONDS}s`, ...(method === 'PUT' ? ['-s', script] : []), `${server.url}${PATH}`]), { encoding: 'utf8' });
   const after = cpuSeconds(server.child.pid!) ?? 0;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1]);
   const requests = Number(/(\d+) requests in/.exec(out.stdout)?.[1]);
@@ -181,14 +183,14 @@ async function throughSdk(canned: Started, emulator: Started, moto: Started | un
   console.log('through @aws-sdk/client-lambda, sequential Put + Get');
   const calls = String(QUICK ? 200 : 1_000);
   const [ours, ceiling] = await sideBySide(
-    () => probe(['put-get', calls, emulator.url]),
-    () => probe(['put-get', calls, canned.url]),
+    () => probe(['put-get', calls, emulator.url], 'load'),
+    () => probe(['put-get', calls, canned.url], 'load'),
   );
   report({ measure: 'SDK Put+Get, HTTP emulator', figure: `${fmt(ours, 0)} µs`, reference: `${fmt(ceiling, 0)} µs canned`, ratio: fmt(ceiling / ours, 2), goal: '≥ 0.85 of the canned speed' });
   if (moto) {
     const [again, viaMoto] = await sideBySide(
-      () => probe(['put-get', calls, emulator.url]),
-      () => probe(['put-get', String(Number(calls) / 5), moto.url]),
+      () => probe(['put-get', calls, emulator.url], 'load'),
+      () => probe(['put-get', String(Number(calls) / 5), moto.url], 'load'),
     );
     report({
       measure: 'SDK Put+Get, HTTP emulator vs moto',
@@ -213,6 +215,12 @@ async function mocks(): Promise<void> {
     () => probe(['http', calls]),
   );
   report({ measure: 'interceptLambda() (nock)', figure: `${fmt(intercept)} µs`, reference: `${fmt(http)} µs HTTP emulator`, ratio: fmt(intercept / http, 2), goal: '≤ 1.5×' });
+  // nock's floor: the same answer, canned, through the same nock and SDK. What interceptLambda adds is ours.
+  const [again, floor] = await sideBySide(
+    () => probe(['intercept', String(CALLS / 2)]),
+    () => probe(['nock-canned', String(CALLS / 2)]),
+  );
+  report({ measure: 'interceptLambda() vs nock alone', figure: `${fmt(again)} µs`, reference: `${fmt(floor)} µs nock replying a canned answer`, ratio: fmt(again / floor, 2), goal: '—' });
 }
 
 async function wholeSuite(): Promise<void> {
@@ -242,14 +250,15 @@ console.log(
 if (wanted('scaling')) await scaling();
 if (wanted('startup')) await startup();
 if (wanted('http')) {
-  const canned = await startListening(process.execPath, [CANNED]);
-  const emulator = await startListening(process.execPath, [BIN, 'serve', '--port', '0']);
+  console.log(`processes: ${PINNING}`);
+  const canned = await startListening(...pinned('server', process.execPath, [CANNED]));
+  const emulator = await startListening(...pinned('server', process.execPath, [BIN, 'serve', '--port', '0']));
   let moto: Started | undefined;
   try {
     await seedOverHttp(emulator.url);
     if (spawnSync('wrk', ['--version']).error === undefined) await rawHttp(canned, emulator);
     else console.log('raw HTTP: SKIPPED, wrk is not installed (apt-get install wrk)');
-    if (has('moto_server', ['--help'])) moto = await startListening('moto_server', ['-H', '127.0.0.1', '-p', String(await freePort())]);
+    if (has('moto_server', ['--help'])) moto = await startListening(...pinned('server', 'moto_server', ['-H', '127.0.0.1', '-p', String(await freePort())]));
     else console.log('moto: SKIPPED, moto_server is not installed');
     await throughSdk(canned, emulator, moto);
   } finally {

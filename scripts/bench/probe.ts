@@ -6,6 +6,7 @@
  *   node dist/scripts/bench/probe.js stub 2000            µs per Get, bare aws-sdk-client-mock `.resolves()`
  *   node dist/scripts/bench/probe.js mock-lambda 2000     µs per Get, mockLambda()
  *   node dist/scripts/bench/probe.js intercept 2000       µs per Get, interceptLambda() (nock)
+ *   node dist/scripts/bench/probe.js nock-canned 2000     µs per Get, nock replying a canned answer (nock's own floor)
  *   node dist/scripts/bench/probe.js http 2000            µs per Get, the HTTP emulator (startServer) in this process
  *   node dist/scripts/bench/probe.js put-get 500 URL      µs per sequential Put+Get through the SDK to URL
  *   node dist/scripts/bench/probe.js suite-in-process 3   ms for the whole suite, in-process target (median)
@@ -89,6 +90,21 @@ async function measure(kind: string, count: number, url: string | undefined): Pr
       return getsThrough((await import('../../src/adapters/client-mock.js')).mockLambda(), count);
     case 'intercept':
       return getsThrough((await import('../../src/adapters/nock.js')).interceptLambda(), count);
+    case 'nock-canned': {
+      // The same answer interceptLambda gives, computed once: what is left is nock and the SDK.
+      const { createModelCore } = await import('../../src/adapters/handle.js');
+      const core = createModelCore({});
+      core.seedFunction('bench');
+      core.seedConfig('bench', { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 600 });
+      const answer = core.answer({ method: 'GET', url: '/2019-09-25/functions/bench/event-invoke-config', headers: {}, body: Buffer.alloc(0) });
+      const { default: nock } = await import('nock');
+      nock('https://lambda.us-east-1.amazonaws.com')
+        .persist()
+        .get(() => true)
+        .reply(() => [answer.status, answer.body, answer.headers]);
+      const client = new LambdaClient({ region: 'us-east-1', credentials });
+      return perCall(count, () => client.send(get()));
+    }
     case 'http': {
       const { startServer } = await import('../../src/http/server.js');
       const { createModelCore } = await import('../../src/adapters/handle.js');

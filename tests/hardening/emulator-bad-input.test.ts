@@ -7,6 +7,7 @@
  */
 import { CreateFunctionCommand, GetFunctionCommand, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Emulator } from '../../src/model/emulator.js';
 import { systemContext } from '../../src/model/context.js';
@@ -70,6 +71,29 @@ describe('bodies are limited while they stream', () => {
     for (let round = 0; round < 20; round++) outcomes.push(...(await Promise.all(Array.from({ length: 4 }, upload))));
     await lingering.close();
     expect(outcomes).toEqual(Array(80).fill('413'));
+  });
+
+  it('a client that keeps sending after its 413 is cut off once the linger time is up', async () => {
+    const lingering = await startServer({ limits: { maxBodyBytes: 64 * 1024, lingerMs: 300 } });
+    // Half-open allowed: the client goes on writing after the server's FIN, as a hostile one would.
+    const socket = connect({ port: Number(new URL(lingering.url).port), host: '127.0.0.1', allowHalfOpen: true });
+    let text = '';
+    let answeredAt = 0;
+    socket.on('data', (d) => {
+      text += d;
+      answeredAt ||= Date.now();
+    });
+    socket.on('error', () => undefined);
+    socket.write(head('PUT', EIC, ['Transfer-Encoding: chunked', 'Content-Type: application/json']));
+    const frame = `4000\r\n${'a'.repeat(0x4000)}\r\n`;
+    // Never ends the body and never closes: only the server's linger timer can end this.
+    const sending = setInterval(() => socket.writable && socket.write(frame), 5);
+    const closedAt = await new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+    clearInterval(sending);
+    await lingering.close();
+    expect(statusesIn(text)).toEqual([413]);
+    expect(closedAt - answeredAt).toBeGreaterThanOrEqual(250);
+    expect(closedAt - answeredAt).toBeLessThan(2_000);
   });
 
   it('bodies buffered at once across connections stay within the budget (429 past it)', async () => {

@@ -5,6 +5,9 @@
  * 64 KiB socket chunks would stay resident (allocator fragmentation) long after.
  */
 
+/** The body of a request without one (shared: never written to). */
+export const NO_BODY = Buffer.alloc(0);
+
 const SMALL_BODY_BYTES = 1024 * 1024;
 const SEGMENT_BYTES = 4 * 1024 * 1024;
 

@@ -7,6 +7,7 @@
  * node:http, which answers it exactly as before. The fast path never decides what is malformed.
  */
 import { STATUS_CODES } from 'node:http';
+import { NO_BODY } from './body.js';
 import type { WireResponse } from './codec.js';
 
 /** A request read whole from the bytes at hand. `next` is where the following request starts. */
@@ -31,7 +32,6 @@ const NODE_HEADERS = new Set(['transfer-encoding', 'expect', 'upgrade', '__proto
 const CONTENT_LENGTH = /^\d{1,15}$/;
 /** Heads of this size or more go to node:http, which enforces its header-size limit. */
 const MAX_FAST_HEAD_BYTES = 8 * 1024;
-const NO_BODY = Buffer.alloc(0);
 
 /**
  * Reads the request that starts at `offset`: the request, `'incomplete'` when its head or body

@@ -12,7 +12,7 @@ import { Emulator } from '../model/emulator.js';
 import { fail, type AwsError } from '../model/aws-error.js';
 import { encodeError, type WireResponse } from './codec.js';
 import { CONTROL_PREFIX } from './control-api.js';
-import { BodyBuffer } from './body.js';
+import { BodyBuffer, NO_BODY } from './body.js';
 import { serveFast } from './fast-connection.js';
 import { crossSiteRefusal, hostPolicy } from './guard.js';
 import { handleHttp, type HandlerDefaults } from './handler.js';
@@ -66,8 +66,6 @@ const CLIENT_ERRORS: Record<string, [number, string, () => AwsError]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', () => fail('unparseableBody', 'request headers are too large')],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', () => fail('requestTimeout')],
 };
-
-const NO_BODY = Buffer.alloc(0);
 
 /** Bodies at least this large are rare (code uploads, abuse): once dropped, their memory is reclaimed soon. */
 const LARGE_BODY_BYTES = 8 * 1024 * 1024;

@@ -22,6 +22,7 @@ const SHARED = ['tests/model/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/co
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/support/build-dist.ts'],
     // One test file per core (vitest's default leaves a core idle: one worker on a 2-core machine);
     // many files wait on child processes, so two workers fill two cores.
     maxWorkers: Math.max(2, availableParallelism()),

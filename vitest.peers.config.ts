@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/peers/**/*.test.ts'],
+    globalSetup: ['tests/support/build-dist.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Peer runs mostly wait on other processes (emulators, browsers): two files at once on two cores.
